@@ -28,7 +28,8 @@ export function parseJsonPath(expression: string): Array<string | number> | null
 			const m = /^\[\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\d+))\s*\]/.exec(s);
 			if (!m) return null;
 			if (m[3] !== undefined) path.push(Number(m[3]));
-			else path.push(JSON.parse(`"${(m[1] ?? m[2]).replace(/\\'/g, "'").replace(/"/g, '\\"').replace(/\\\\"/g, '\\"')}"`));
+			else if (m[1] !== undefined) path.push(JSON.parse(`"${m[1]}"`) as string);
+			else path.push(m[2].replace(/\\(.)/g, '$1'));
 			s = s.slice(m[0].length);
 		} else {
 			return null;
