@@ -23,27 +23,31 @@ export interface CustomerProfile {
 	orderCount: number;
 	/** Distinct calendar days with a counted order (orders on the same day merge). */
 	purchaseDays: number;
-	/** Orders read for this customer, counted or not. */
+	/** Orders read for this customer (placed up to the as-of date), counted or not. */
 	ordersRead: number;
+	/** Orders placed after the as-of date: not read, only counted here. */
+	ordersAfterAsOf: number;
+	/** Spend of the counted orders, net of refunds (a partly refunded order counts total - refunded), 2 decimals. */
 	totalSpent: number;
+	/** totalSpent / orderCount (0 when no orders), 2 decimals. */
 	averageOrderValue: number;
 	/** Units bought across counted orders. */
 	totalQuantity: number;
 	largestOrderQuantity: number;
 	/** Counted orders that had a discount or a coupon code. */
 	discountedOrders: number;
-	/** discountedOrders / orderCount (0 when no orders). */
+	/** discountedOrders / orderCount (0 when no orders), 4 decimals. */
 	discountedShare: number;
 	couponCodes: string[];
 	totalDiscount: number;
-	/** Orders refunded in full or in part, and the amount refunded. */
+	/** Orders read that were refunded in full or in part, and the amount refunded (counted or not). */
 	refundedOrders: number;
 	refundedAmount: number;
 	cancelledOrders: number;
 	/** Products / categories bought (distinct), for interests. */
 	products: string[];
 
-	/** Gaps in days between consecutive purchase days. */
+	/** Gaps in days between consecutive purchase days (purchaseDays - 1 of them); the mean has 2 decimals. */
 	gapCount: number;
 	medianGapDays: number | null;
 	meanGapDays: number | null;

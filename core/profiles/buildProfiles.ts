@@ -1,0 +1,332 @@
+/**
+ * Orders in, one CustomerProfile per customer out (or per customer and currency when the user keeps currencies
+ * apart). Pure TypeScript, no n8n. This is the hot path of Customer Profiles: calendar days come from epoch ms
+ * through a cached per-zone offset (ZoneClock), never a luxon DateTime per order.
+ *
+ * Choices (the README states them too):
+ * - Counted orders: every order read except cancelled or failed orders, fully refunded orders (status refunded,
+ *   or refunded amount >= total) and zero-value orders (total 0); each of the three can be kept by an option.
+ *   Pending orders count.
+ * - Spend is net of refunds: an order counts `total - refundedAmount` (never below 0), so a partly refunded
+ *   order counts what the customer kept paying, and a kept fully refunded order counts 0.
+ * - Refunds and cancellations (refundedOrders, refundedAmount, cancelledOrders) are counted over every order read,
+ *   counted or not; everything else (spend, quantities, discounts, coupon codes, products, purchase days) over the
+ *   counted orders only.
+ * - Orders on the same calendar day in the customer's zone are one purchase day; a day's spend is the sum of its
+ *   orders. The customer's zone: the user's per-customer zone, else the zone the source stated on the customer's
+ *   first order, else the default (the workflow's) zone.
+ * - The as-of date is a calendar day in the customer's zone: orders placed after the end of that day are not read
+ *   (counted in ordersAfterAsOf). A customer whose orders all come later still gets a profile (0 orders), so every
+ *   input item ends somewhere.
+ * - Orders without a currency ("") agree with any currency; two different currencies for one customer are an
+ *   error unless keepCurrenciesApart (then one profile per customer and currency, same customerKey).
+ */
+import { InputError, showValue } from '../errors';
+import type { CustomerProfile } from '../model/customer';
+import type { Order } from '../model/order';
+import { isoDay, parseIsoDay, zoneClock, type ZoneClock } from '../time/calendarDays';
+import { isValidZone } from '../time/dates';
+
+export interface ProfileOptions {
+	/** yyyy-MM-dd: the summary is taken at the end of this day; later orders are not read. */
+	asOf: string;
+	/** IANA zone for customers without one of their own (the workflow's zone). */
+	zone: string;
+	/** Customer key -> IANA zone, for customers whose own zone is known. */
+	customerZones?: ReadonlyMap<string, string>;
+	/** Count cancelled (and failed) orders as purchases. */
+	keepCancelled?: boolean;
+	/** Count fully refunded orders as purchases (with spend 0: spend is always net of refunds). */
+	keepRefunded?: boolean;
+	/** Count orders with total 0 as purchases. */
+	keepZeroValue?: boolean;
+	/** One profile per customer and currency instead of an error for customers who paid in several currencies. */
+	keepCurrenciesApart?: boolean;
+}
+
+export interface BuiltProfile {
+	profile: CustomerProfile;
+	/** Every input item index of the customer's orders (read or after the as-of date), ascending. */
+	sourceItems: number[];
+}
+
+export interface ProfileBuildResult {
+	profiles: BuiltProfile[];
+	/** Customers or orders that could not be profiled; each names its item indexes. */
+	errors: InputError[];
+	/** Orders placed after the as-of date, over all customers (not read). */
+	ordersAfterAsOf: number;
+}
+
+/** Rounds to 2 decimals, half up on the decimal value (22.345 -> 22.35 although the double is 22.34499...). */
+export function round2(x: number): number {
+	return Math.round(x * 100 + (x >= 0 ? 1e-7 : -1e-7)) / 100;
+}
+function round4(x: number): number {
+	return Math.round(x * 10000 + 1e-7) / 10000;
+}
+
+/** Checks the options, throwing an InputError a marketer understands. Returns the as-of day number. */
+export function checkProfileOptions(options: ProfileOptions): number {
+	const asOfDay = typeof options.asOf === 'string' ? parseIsoDay(options.asOf) : null;
+	if (asOfDay === null) {
+		throw new InputError(
+			`The as-of date ${showValue(options.asOf)} is not a date like 1997-09-30`,
+			'As Of',
+			options.asOf,
+			'Pick a date, or leave it empty for today',
+		);
+	}
+	if (!isValidZone(options.zone)) {
+		throw new InputError(
+			`The time zone ${showValue(options.zone)} is not an IANA time zone such as "Europe/Berlin"`,
+			'Orders Time Zone',
+			options.zone,
+		);
+	}
+	return asOfDay;
+}
+
+function badOrder(o: Order): InputError | null {
+	if (typeof o.customerKey !== 'string' || o.customerKey === '') {
+		return new InputError(`Order ${showValue(o.orderId)} has no customer id or e-mail`, 'customer', o.customerKey, undefined, o.sourceItems);
+	}
+	if (!(o.total >= 0) || o.total === Infinity) {
+		return new InputError(`Order ${showValue(o.orderId)} has total ${showValue(o.total)}, not an amount of 0 or more`, 'total', o.total, undefined, o.sourceItems);
+	}
+	if (!Number.isFinite(o.placedAt)) {
+		return new InputError(`Order ${showValue(o.orderId)} has no valid order date`, 'placedAt', o.placedAt, undefined, o.sourceItems);
+	}
+	return null;
+}
+
+export function buildProfiles(orders: readonly Order[], options: ProfileOptions): ProfileBuildResult {
+	const asOfDay = checkProfileOptions(options);
+	const errors: InputError[] = [];
+	const apart = options.keepCurrenciesApart === true;
+
+	// Group order indexes by customer (and currency).
+	const groups = new Map<string, number[]>();
+	for (let i = 0; i < orders.length; i++) {
+		const o = orders[i];
+		if (!(o.total >= 0) || o.total === Infinity || !o.customerKey || !Number.isFinite(o.placedAt)) {
+			errors.push(badOrder(o) as InputError);
+			continue;
+		}
+		const key = apart ? o.customerKey + '\u0001' + o.currency : o.customerKey;
+		const g = groups.get(key);
+		if (g === undefined) groups.set(key, [i]);
+		else g.push(i);
+	}
+
+	const profiles: BuiltProfile[] = [];
+	let ordersAfterAsOf = 0;
+	const defaultClock = zoneClock(options.zone);
+	const clocks = new Map<string, ZoneClock>();
+	const clockFor = (zone: string): ZoneClock => {
+		let c = clocks.get(zone);
+		if (c === undefined) {
+			c = zoneClock(zone);
+			clocks.set(zone, c);
+		}
+		return c;
+	};
+	const keepCancelled = options.keepCancelled === true;
+	const keepRefunded = options.keepRefunded === true;
+	const keepZero = options.keepZeroValue === true;
+
+	for (const idx of groups.values()) {
+		const o0 = orders[idx[0]];
+		const customerKey = o0.customerKey;
+
+		// Time order (stable); most sources already give it.
+		for (let k = 1; k < idx.length; k++) {
+			if (orders[idx[k]].placedAt < orders[idx[k - 1]].placedAt) {
+				idx.sort((a, b) => orders[a].placedAt - orders[b].placedAt);
+				break;
+			}
+		}
+
+		let customerId: string | null = null;
+		let email: string | null = null;
+		let orderZone: string | null = null;
+		for (let k = 0; k < idx.length; k++) {
+			const o = orders[idx[k]];
+			if (customerId === null && o.customerId) customerId = o.customerId;
+			if (email === null && o.email) email = o.email;
+			if (orderZone === null && o.zone) orderZone = o.zone;
+		}
+		const own = options.customerZones?.get(customerKey);
+		const clock = own ? clockFor(own) : orderZone ? clockFor(orderZone) : defaultClock;
+
+		let sourceItems: number[];
+		if (idx.length === 1) sourceItems = o0.sourceItems.slice();
+		else {
+			sourceItems = [];
+			for (let k = 0; k < idx.length; k++) {
+				const s = orders[idx[k]].sourceItems;
+				for (let j = 0; j < s.length; j++) sourceItems.push(s[j]);
+			}
+			for (let k = 1; k < sourceItems.length; k++) {
+				if (sourceItems[k] < sourceItems[k - 1]) {
+					sourceItems.sort((a, b) => a - b);
+					break;
+				}
+			}
+		}
+
+		let currency = '';
+		let currencies: string[] | null = null;
+		let after = 0;
+		let read = 0;
+		let orderCount = 0;
+		let spent = 0;
+		let qty = 0;
+		let maxQty = 0;
+		let discounted = 0;
+		let discountTotal = 0;
+		let refundedOrders = 0;
+		let refundedAmount = 0;
+		let cancelledOrders = 0;
+		let firstAt = 0;
+		let lastAt = 0;
+		const couponCodes: string[] = [];
+		const products: string[] = [];
+		const days: number[] = [];
+		const daySpend: number[] = [];
+		let daysUnsorted = false;
+
+		for (let k = 0; k < idx.length; k++) {
+			const o = orders[idx[k]];
+			const day = clock.dayOf(o.placedAt);
+			if (day > asOfDay) {
+				after++;
+				continue;
+			}
+			read++;
+			const c = o.currency;
+			if (c !== '' && c !== currency) {
+				if (currency === '') currency = c;
+				else if (currencies === null) currencies = [currency, c];
+				else if (!currencies.includes(c)) currencies.push(c);
+			}
+			const status = o.status;
+			const refunded = o.refundedAmount;
+			if (refunded > 0 || status === 'refunded' || status === 'partially_refunded') refundedOrders++;
+			refundedAmount += refunded;
+			if (status === 'cancelled') cancelledOrders++;
+			const total = o.total;
+			if (!keepCancelled && (status === 'cancelled' || status === 'failed')) continue;
+			if (!keepRefunded && (status === 'refunded' || (total > 0 && refunded >= total))) continue;
+			if (!keepZero && total === 0) continue;
+
+			const spend = total > refunded ? total - refunded : 0;
+			if (orderCount === 0) firstAt = o.placedAt;
+			lastAt = o.placedAt;
+			orderCount++;
+			spent += spend;
+			const q = o.quantity;
+			qty += q;
+			if (q > maxQty) maxQty = q;
+			const codes = o.couponCodes;
+			if (o.discountAmount > 0 || codes.length > 0) discounted++;
+			discountTotal += o.discountAmount;
+			for (let j = 0; j < codes.length; j++) if (!couponCodes.includes(codes[j])) couponCodes.push(codes[j]);
+			const ps = o.products;
+			for (let j = 0; j < ps.length; j++) if (!products.includes(ps[j])) products.push(ps[j]);
+			const n = days.length;
+			if (n > 0 && days[n - 1] === day) daySpend[n - 1] += spend;
+			else {
+				if (n > 0 && day < days[n - 1]) daysUnsorted = true;
+				days.push(day);
+				daySpend.push(spend);
+			}
+		}
+		ordersAfterAsOf += after;
+
+		if (currencies !== null) {
+			errors.push(
+				new InputError(
+					`Customer "${customerKey}" has orders in several currencies (${currencies.join(', ')})`,
+					'currency',
+					currencies,
+					'Turn on Options > Keep Currencies Apart to get one profile per currency, or convert the totals to one currency first',
+					sourceItems,
+				),
+			);
+			continue;
+		}
+		if (daysUnsorted) mergeDays(days, daySpend);
+
+		const nDays = days.length;
+		const firstDay = nDays ? days[0] : 0;
+		const lastDay = nDays ? days[nDays - 1] : 0;
+		let medianGap: number | null = null;
+		let meanGap: number | null = null;
+		if (nDays > 1) {
+			const gaps = new Array<number>(nDays - 1);
+			for (let k = 1; k < nDays; k++) gaps[k - 1] = days[k] - days[k - 1];
+			if (gaps.length > 1) gaps.sort((a, b) => a - b);
+			const m = gaps.length >> 1;
+			medianGap = gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
+			meanGap = round2((lastDay - firstDay) / gaps.length);
+		}
+		const recencyDays = nDays ? lastDay - firstDay : 0;
+		const ageDays = nDays ? asOfDay - firstDay : 0;
+		const frequency = nDays ? nDays - 1 : 0;
+
+		const profile: CustomerProfile = {
+			customerKey,
+			customerId,
+			email,
+			currency: apart ? o0.currency : currency,
+			timeZone: clock.zoneName,
+			firstPurchaseAt: orderCount ? clock.isoInstant(firstAt) : null,
+			lastPurchaseAt: orderCount ? clock.isoInstant(lastAt) : null,
+			firstPurchaseDate: nDays ? isoDay(firstDay) : null,
+			lastPurchaseDate: nDays ? isoDay(lastDay) : null,
+			orderCount,
+			purchaseDays: nDays,
+			ordersRead: read,
+			ordersAfterAsOf: after,
+			totalSpent: round2(spent),
+			averageOrderValue: orderCount ? round2(spent / orderCount) : 0,
+			totalQuantity: qty,
+			largestOrderQuantity: maxQty,
+			discountedOrders: discounted,
+			discountedShare: orderCount ? round4(discounted / orderCount) : 0,
+			couponCodes,
+			totalDiscount: round2(discountTotal),
+			refundedOrders,
+			refundedAmount: round2(refundedAmount),
+			cancelledOrders,
+			products,
+			gapCount: nDays > 1 ? nDays - 1 : 0,
+			medianGapDays: medianGap,
+			meanGapDays: meanGap,
+			asOf: options.asOf,
+			frequency,
+			recencyDays,
+			recencyWeeks: round2(recencyDays / 7),
+			ageDays,
+			ageWeeks: round2(ageDays / 7),
+			daysSinceLastPurchase: nDays ? asOfDay - lastDay : null,
+			meanRepeatSpend: frequency ? round2((spent - daySpend[0]) / frequency) : 0,
+		};
+		profiles.push({ profile, sourceItems });
+	}
+	return { profiles, errors, ordersAfterAsOf };
+}
+
+/** Sorts (day, spend) pairs by day and merges equal days (only for zones whose clock steps back over midnight). */
+function mergeDays(days: number[], daySpend: number[]): void {
+	const byDay = new Map<number, number>();
+	for (let k = 0; k < days.length; k++) byDay.set(days[k], (byDay.get(days[k]) ?? 0) + daySpend[k]);
+	const sorted = [...byDay.keys()].sort((a, b) => a - b);
+	days.length = 0;
+	daySpend.length = 0;
+	for (const d of sorted) {
+		days.push(d);
+		daySpend.push(byDay.get(d) as number);
+	}
+}

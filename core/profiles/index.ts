@@ -1,0 +1,2 @@
+export * from './buildProfiles';
+export * from './customerZones';
