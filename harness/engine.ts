@@ -34,7 +34,7 @@ export const PACKAGE_NAME = pkg.name;
 export function loadPackageNodeTypes(): Record<string, INodeType | IVersionedNodeType> {
 	const out: Record<string, INodeType | IVersionedNodeType> = {};
 	for (const distPath of pkg.n8n.nodes) {
-		const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+		const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')); // .ts: X.node.json sits beside it
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const mod = require(source) as Record<string, new () => INodeType | IVersionedNodeType>;
 		for (const Klass of Object.values(mod)) {
