@@ -1,0 +1,11 @@
+export * from './types';
+export * from './customer';
+export * from './format';
+export * from './registry';
+export * from './plan';
+export { couponUsers } from './couponUsers';
+export { repeatBuyers } from './repeatBuyers';
+export { vips } from './vips';
+export { fans } from './fans';
+export { customers } from './customers';
+export { prospects } from './prospects';

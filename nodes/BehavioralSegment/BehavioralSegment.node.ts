@@ -1,0 +1,211 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { InputError, showValue } from '../../core/errors';
+import {
+	CUSTOM_LIST,
+	SEGMENT_FIELD,
+	builtInList,
+	customerReader,
+	defaultListEntries,
+	fieldsRead,
+	planLists,
+	type ListEntry,
+	type PlannedList,
+	type SegmentCustomer,
+	type SegmentField,
+} from '../../core/segments';
+import { ConditionFailure, compileFilter } from '../shared/compiledFilter';
+import { itemValueReader } from '../shared/fieldAccess';
+import { description } from './description';
+
+/** One label: which list, its stable key, and why (private: it stays in the workflow). */
+export interface SegmentLabel {
+	list: string;
+	key: string;
+	reason?: string;
+}
+
+interface Options {
+	firstMatchOnly?: boolean;
+	includeReasons?: boolean;
+	customListEvaluation?: 'compiled' | 'n8n';
+}
+
+type ListTest = (customer: SegmentCustomer, item: INodeExecutionData, itemIndex: number) => string | null;
+
+function isExpression(v: unknown): v is string {
+	return typeof v === 'string' && v.startsWith('=');
+}
+
+/** The lists as set in the editor (raw), with expressions in names and thresholds resolved once. */
+function readListEntries(ctx: IExecuteFunctions): ListEntry[] {
+	const lists = ctx.getNodeParameter('lists', 0, null, { rawExpressions: true }) as { list?: IDataObject[] } | null;
+	if (lists === null || lists === undefined) return defaultListEntries();
+	const raw = Array.isArray(lists.list) ? lists.list : [];
+	return raw.map((entry, index) => {
+		const value = (name: string) => {
+			const v = entry[name];
+			return isExpression(v) ? ctx.getNodeParameter(`lists.list[${index}].${name}`, 0) : v;
+		};
+		const type = typeof entry.type === 'string' ? entry.type : CUSTOM_LIST;
+		const thresholds: Record<string, unknown> = {};
+		for (const spec of builtInList(type)?.thresholds ?? []) thresholds[spec.name] = value(spec.name);
+		return {
+			type,
+			enabled: value('enabled') !== false,
+			name: typeof value('name') === 'string' ? (value('name') as string) : '',
+			thresholds,
+		};
+	});
+}
+
+export class BehavioralSegment implements INodeType {
+	description: INodeTypeDescription = description;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		const perList = this.getNodeParameter('mode', 0, 'outputPerList') !== 'labelled';
+		const options = this.getNodeParameter('options', 0, {}) as Options;
+		const firstMatchOnly = options.firstMatchOnly === true;
+		const includeReasons = options.includeReasons !== false;
+		const labelsField = String(this.getNodeParameter('labelsField', 0, 'segments') ?? '').trim();
+		if (!labelsField) {
+			throw new NodeOperationError(node, 'Labels Field is empty', {
+				description: 'Name the field that receives the lists, e.g. segments.',
+			});
+		}
+
+		let plan: PlannedList[];
+		try {
+			plan = planLists(readListEntries(this));
+		} catch (error) {
+			if (error instanceof InputError) {
+				throw new NodeOperationError(node, error.message, { description: error.hint });
+			}
+			throw error;
+		}
+
+		const tests: ListTest[] = plan.map((list) => {
+			const definition = list.definition;
+			if (definition) {
+				const thresholds = list.thresholds;
+				return (customer) => definition.evaluate(customer, thresholds);
+			}
+			const filter = compileFilter(this, `lists.list[${list.entryIndex}].conditions`, {
+				byN8n: options.customListEvaluation === 'n8n',
+				label: list.name,
+			});
+			return (_customer, item, itemIndex) => filter.test(item, itemIndex);
+		});
+
+		const mappings: Partial<Record<SegmentField, string>> = {};
+		const getters: Partial<Record<SegmentField, (item: INodeExecutionData, itemIndex: number) => unknown>> = {};
+		for (const field of fieldsRead(plan)) {
+			const fallback = `={{ $json.${field} }}`;
+			const param = `customerFields.${field}`;
+			mappings[field] = String(this.getNodeParameter(param, 0, fallback, { rawExpressions: true }));
+			const read = itemValueReader(this, param, fallback);
+			const label = SEGMENT_FIELD[field].label;
+			getters[field] = (item, itemIndex) => {
+				try {
+					return read(item, itemIndex);
+				} catch (error) {
+					throw new InputError(
+						`${label} could not be read: ${(error as Error).message}`,
+						label,
+						undefined,
+						`Check the expression ${label} is mapped to (Customer Fields).`,
+					);
+				}
+			};
+		}
+		const readCustomer = customerReader(getters);
+
+		const names = plan.map((l) => l.name);
+		const keys = plan.map((l) => l.key);
+		const listCount = plan.length;
+		const outputs: INodeExecutionData[][] = Array.from({ length: perList ? listCount + 1 : 1 }, () => []);
+		const noList = outputs[outputs.length - 1];
+		const matched = new Array<number>(listCount);
+
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const item = items[itemIndex];
+			const labels: SegmentLabel[] = [];
+			let matches = 0;
+			try {
+				const customer = readCustomer(item, itemIndex);
+				for (let k = 0; k < listCount; k++) {
+					const reason = tests[k](customer, item, itemIndex);
+					if (reason === null) continue;
+					labels.push(includeReasons ? { list: names[k], key: keys[k], reason } : { list: names[k], key: keys[k] });
+					matched[matches++] = k;
+					if (firstMatchOnly) break;
+				}
+			} catch (error) {
+				const failure = describeFailure(error, itemIndex, mappings);
+				if (!this.continueOnFail()) {
+					throw new NodeOperationError(node, failure.message, { itemIndex, description: failure.description });
+				}
+				noList.push({
+					json: { ...item.json, error: failure.message, field: failure.field, value: failure.value },
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			const out: INodeExecutionData = {
+				json: { ...item.json, [labelsField]: labels as unknown as IDataObject[] },
+				pairedItem: { item: itemIndex },
+			};
+			if (item.binary) out.binary = item.binary;
+			if (!perList) outputs[0].push(out);
+			else if (matches === 0) noList.push(out);
+			else for (let m = 0; m < matches; m++) outputs[matched[m]].push(out);
+		}
+		return outputs;
+	}
+}
+
+interface Failure {
+	message: string;
+	description?: string;
+	field: string;
+	value: IDataObject[string];
+}
+
+/** An item's error in the user's words: what, which item, which field, which value, and how to fix it. */
+function describeFailure(
+	error: unknown,
+	itemIndex: number,
+	mappings: Partial<Record<SegmentField, string>>,
+): Failure {
+	const jsonValue = (v: unknown): IDataObject[string] =>
+		v === undefined ? null : typeof v === 'number' && !Number.isFinite(v) ? String(v) : (v as IDataObject[string]);
+	if (error instanceof InputError) {
+		const field = Object.values(SEGMENT_FIELD).find((f) => f.label === error.field);
+		const mapping = field ? mappings[field.key] : undefined;
+		const from = mapping ? ` ${error.field} is mapped to ${mapping.replace(/^=/, '')}.` : '';
+		return {
+			message: `${error.message} [item ${itemIndex}]`,
+			description: `${error.hint ?? ''}${from}`.trim() || undefined,
+			field: error.field,
+			value: jsonValue(error.value),
+		};
+	}
+	if (error instanceof ConditionFailure) {
+		return {
+			message: `${error.field}: ${error.message}`,
+			description: error.description ?? `The value was ${showValue(error.value)}.`,
+			field: error.field,
+			value: jsonValue(error.value),
+		};
+	}
+	const e = error as Error & { description?: string };
+	return { message: `${e.message} [item ${itemIndex}]`, description: e.description, field: '', value: null };
+}
