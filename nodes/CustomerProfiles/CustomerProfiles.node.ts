@@ -1,0 +1,217 @@
+import { DateTime } from 'luxon';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPairedItemData,
+} from 'n8n-workflow';
+import { InputError, showValue } from '../../core/errors';
+import { buildProfiles, customerZonesFromItems, type ProfileOptions } from '../../core/profiles';
+import { getOrderSource, type SourceRow } from '../../core/sources';
+import { isValidZone } from '../../core/time/dates';
+import { itemValueReader, pathGetter, simpleFieldPath, type ItemValue } from '../shared/fieldAccess';
+import { customerProfilesProperties, customerProfilesSubtitle, fieldDefault, MAP_FIELDS, MAPPED_FIELDS } from './description';
+
+interface Options {
+	customerTimeZoneField?: string;
+	dateFormat?: string;
+	keepCancelled?: boolean;
+	keepCurrenciesApart?: boolean;
+	keepRefunded?: boolean;
+	keepZeroValue?: boolean;
+	ordersTimeZone?: string;
+}
+
+/** The As Of parameter as yyyy-MM-dd: empty is today in the zone; a date, a date-time text, a luxon or JS date. */
+function asOfDate(value: unknown, zone: string): string {
+	if (value === undefined || value === null || value === '') return DateTime.now().setZone(zone).toISODate() as string;
+	if (DateTime.isDateTime(value) && value.isValid) return value.setZone(zone).toISODate() as string;
+	if (value instanceof Date && !isNaN(value.getTime())) return DateTime.fromJSDate(value).setZone(zone).toISODate() as string;
+	if (typeof value === 'string') {
+		const m = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value);
+		if (m) return m[1];
+	}
+	throw new InputError(`As Of ${showValue(value)} is not a date`, 'As Of', value, 'Pick a date such as 2025-06-30, or leave it empty for today');
+}
+
+/** A JSON-safe copy of an offending value for an error item. */
+function jsonValue(value: unknown): IDataObject[string] {
+	if (value === undefined) return null;
+	if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+	if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return value as string[];
+	return showValue(value);
+}
+
+/** Reads the mapped fields of "Map Fields Yourself" into order records; the same objects when nothing is remapped. */
+function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors: InputError[]): SourceRow[] {
+	const rows: SourceRow[] = [];
+	const readers: Array<{ name: string; displayName: string; read: ItemValue }> = [];
+	let identity = true;
+	for (const f of MAPPED_FIELDS) {
+		const raw = ctx.getNodeParameter(`fields.${f.name}`, 0, fieldDefault(f.name), { rawExpressions: true });
+		const path = simpleFieldPath(raw);
+		if (!(path && path.length === 1 && path[0] === f.name)) identity = false;
+		readers.push({ name: f.name, displayName: f.displayName, read: itemValueReader(ctx, `fields.${f.name}`, fieldDefault(f.name)) });
+	}
+	for (let i = 0; i < items.length; i++) {
+		if (identity) {
+			rows.push({ json: items[i].json, index: i });
+			continue;
+		}
+		const json: Record<string, unknown> = {};
+		let failed = false;
+		for (const r of readers) {
+			try {
+				json[r.name] = r.read(items[i], i);
+			} catch (e) {
+				errors.push(new InputError(`The ${r.displayName} mapping could not be worked out: ${(e as Error).message}`, r.displayName, null, 'Check the expression in Fields', [i]));
+				failed = true;
+				break;
+			}
+		}
+		if (!failed) rows.push({ json, index: i });
+	}
+	return rows;
+}
+
+/** The items as the source readers take them. */
+function sourceRows(items: INodeExecutionData[]): SourceRow[] {
+	const rows = new Array<SourceRow>(items.length);
+	for (let index = 0; index < items.length; index++) rows[index] = { index, json: items[index].json };
+	return rows;
+}
+
+/** The per-item reader of the Customer Time Zone Field option: a field name (dot path) or an expression. */
+function zoneReader(ctx: IExecuteFunctions, raw: unknown): ItemValue | null {
+	if (typeof raw !== 'string' || raw.trim() === '') return null;
+	if (raw.startsWith('=')) return itemValueReader(ctx, 'options.customerTimeZoneField', '');
+	const get = pathGetter(raw.trim().split('.'));
+	return (item) => get(item.json);
+}
+
+export class CustomerProfiles implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Customer Profiles',
+		name: 'customerProfiles',
+		icon: { light: 'file:customerProfiles.svg', dark: 'file:customerProfiles.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: customerProfilesSubtitle,
+		description: 'Turns order history into one profile per customer: purchases, spend, coupons, refunds and how recently and often they buy',
+		defaults: { name: 'Customer Profiles' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		outputNames: ['Customers'],
+		properties: customerProfilesProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		const continueOnFail = this.continueOnFail();
+		const errors: InputError[] = [];
+		const out: INodeExecutionData[] = [];
+
+		const toNodeError = (e: InputError) => {
+			const itemIndex = e.itemIndexes?.length ? e.itemIndexes[0] : 0;
+			const where = e.itemIndexes?.length ? `Item ${itemIndex}` : 'Settings';
+			return new NodeOperationError(node, e.message, {
+				itemIndex,
+				description: `${where}, field "${e.field}", value ${showValue(e.value)}.${e.hint ? ' ' + e.hint : ''}`,
+			});
+		};
+
+		// The error item of a bad input. With "On Error: Continue (using error output)", n8n moves to the error output
+		// only items whose json has no keys but error, message and details (it then adds the input item's fields), so
+		// field and value go under details there; otherwise the item is { error, field, value } on the Customers output.
+		const errorOutput = node.onError === 'continueErrorOutput';
+		const errorItem = (e: InputError, indexes: number[]): INodeExecutionData => {
+			const pairedItem = indexes.map((item) => ({ item }));
+			if (errorOutput) {
+				return { json: { error: e.message, details: { field: e.field, value: jsonValue(e.value), hint: e.hint ?? null } }, pairedItem };
+			}
+			return { json: { error: e.message, field: e.field, value: jsonValue(e.value) }, pairedItem };
+		};
+
+		let profileOptions: ProfileOptions;
+		let sourceId: string;
+		let dateFormat: string | undefined;
+		let zoneOf: ItemValue | null;
+		try {
+			sourceId = this.getNodeParameter('source', 0) as string;
+			const options = this.getNodeParameter('options', 0, {}) as Options;
+			const zone = options.ordersTimeZone?.trim() || this.getTimezone();
+			if (!isValidZone(zone)) {
+				throw new InputError(`Orders Time Zone ${showValue(zone)} is not an IANA time zone such as "Europe/Berlin"`, 'Orders Time Zone', zone, 'Leave it empty to use the workflow time zone');
+			}
+			dateFormat = options.dateFormat?.trim() || undefined;
+			profileOptions = {
+				asOf: asOfDate(this.getNodeParameter('asOf', 0, ''), zone),
+				zone,
+				keepCancelled: options.keepCancelled === true,
+				keepRefunded: options.keepRefunded === true,
+				keepZeroValue: options.keepZeroValue === true,
+				keepCurrenciesApart: options.keepCurrenciesApart === true,
+			};
+			getOrderSource(sourceId);
+			zoneOf = zoneReader(this, this.getNodeParameter('options.customerTimeZoneField', 0, '', { rawExpressions: true }));
+		} catch (e) {
+			if (!(e instanceof InputError)) throw e instanceof NodeOperationError ? e : new NodeOperationError(node, e as Error, { itemIndex: 0 });
+			if (!continueOnFail) throw toNodeError(e);
+			// A setting is wrong for every item: one error item per input item.
+			return [items.map((_item, i) => errorItem(new InputError(e.message, e.field, e.value, e.hint, [i]), [i]))];
+		}
+
+		const rows = sourceId === MAP_FIELDS ? mappedRows(this, items, errors) : sourceRows(items);
+		const read = getOrderSource(sourceId).read(rows, { zone: profileOptions.zone, dateFormat });
+		for (const e of read.errors) errors.push(e);
+		let orders = read.orders;
+		if (zoneOf) {
+			const zoneValue = zoneOf;
+			const z = customerZonesFromItems(orders, (i) => zoneValue(items[i], i), 'Customer Time Zone Field');
+			orders = z.orders;
+			for (const e of z.errors) errors.push(e);
+			profileOptions.customerZones = z.customerZones;
+		}
+		const built = buildProfiles(orders, profileOptions);
+		for (const e of built.errors) errors.push(e);
+
+		// Nothing silently dropped: an item that is in no profile and no error becomes an error of its own.
+		const seen = new Uint8Array(items.length);
+		for (const p of built.profiles) for (const i of p.sourceItems) seen[i] = 1;
+		for (const e of errors) for (const i of e.itemIndexes ?? []) seen[i] = 1;
+		for (let i = 0; i < items.length; i++) {
+			if (!seen[i]) {
+				errors.push(new InputError(`Item ${i} holds no order the source could read`, 'item', null, 'Check that the Source matches the items', [i]));
+			}
+		}
+
+		if (errors.length && !continueOnFail) {
+			errors.sort((a, b) => (a.itemIndexes?.[0] ?? 0) - (b.itemIndexes?.[0] ?? 0));
+			throw toNodeError(errors[0]);
+		}
+
+		for (const { profile, sourceItems } of built.profiles) {
+			const pairedItem: IPairedItemData[] = new Array(sourceItems.length);
+			for (let k = 0; k < sourceItems.length; k++) pairedItem[k] = { item: sourceItems[k] };
+			out.push({ json: profile as unknown as IDataObject, pairedItem });
+		}
+		for (const e of errors) {
+			const indexes = e.itemIndexes?.length ? e.itemIndexes : items.map((_item, i) => i);
+			out.push(errorItem(e, indexes));
+		}
+		if (built.ordersAfterAsOf > 0) {
+			this.addExecutionHints({
+				message: `${built.ordersAfterAsOf} order${built.ordersAfterAsOf === 1 ? ' was' : 's were'} placed after the As Of date ${profileOptions.asOf} and not read`,
+				location: 'outputPane',
+			});
+		}
+		return [out];
+	}
+}
