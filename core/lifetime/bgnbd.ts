@@ -1,0 +1,234 @@
+/**
+ * BG/NBD ("beta-geometric / negative binomial distribution") model of Fader, Hardie & Lee (2005), "Counting
+ * your customers the easy way: an alternative to the Pareto/NBD model", Marketing Science 24(2), 275-284.
+ *
+ * While active a customer buys at rate lambda ~ Gamma(r, alpha); after each purchase they drop out with
+ * probability p ~ Beta(a, b). Equation numbers below are the paper's.
+ */
+import { compressSummaries, type CompressedSummaries, type Summary } from './summaries';
+import type { CountModel, FitOptions, FitResult } from './types';
+import { hyp2f1 } from './math/hyp2f1';
+import { log1pExp, logistic, oneMinusExpOverEps } from './math/special';
+import { minimizeLbfgs } from './math/optimize';
+
+export interface BgNbdParams {
+	r: number;
+	alpha: number;
+	a: number;
+	b: number;
+	[key: string]: number;
+}
+
+/**
+ * Log-likelihood (eq. 6, in logs) and its gradient with respect to (ln r, ln alpha, ln a, ln b):
+ *   ln L = ln Gamma(r+x) - ln Gamma(r) + r ln alpha + ln B(a, b+x) - ln B(a, b) - (r+x) ln(alpha+T)
+ *          + [x > 0] ln(1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))
+ * The Gamma and Beta ratios for integer x are finite sums (ln Gamma(r+x) - ln Gamma(r) = sum_{k<x} ln(r+k)),
+ * taken once per evaluation as prefix sums over x = 0..max x.
+ */
+export function bgnbdLogLikelihoodWithGradient(
+	params: BgNbdParams,
+	data: CompressedSummaries,
+): { ll: number; grad: [number, number, number, number] } {
+	const { r, alpha, a, b } = params;
+	const X = data.maxX;
+	// prefix sums over k < x
+	const Lr = new Float64Array(X + 1);
+	const Dr = new Float64Array(X + 1);
+	const Lb = new Float64Array(X + 1);
+	const Db = new Float64Array(X + 1);
+	const Lab = new Float64Array(X + 1);
+	const Dab = new Float64Array(X + 1);
+	for (let k = 0; k < X; k++) {
+		Lr[k + 1] = Lr[k] + Math.log(r + k);
+		Dr[k + 1] = Dr[k] + 1 / (r + k);
+		Lb[k + 1] = Lb[k] + Math.log(b + k);
+		Db[k + 1] = Db[k] + 1 / (b + k);
+		Lab[k + 1] = Lab[k] + Math.log(a + b + k);
+		Dab[k + 1] = Dab[k] + 1 / (a + b + k);
+	}
+	const nT = data.uniqueT.length;
+	const lT = new Float64Array(nT);
+	const iT = new Float64Array(nT);
+	for (let j = 0; j < nT; j++) {
+		lT[j] = Math.log(alpha + data.uniqueT[j]);
+		iT[j] = 1 / (alpha + data.uniqueT[j]);
+	}
+	const nTx = data.uniqueTx.length;
+	const lTx = new Float64Array(nTx);
+	const iTx = new Float64Array(nTx);
+	for (let j = 0; j < nTx; j++) {
+		lTx[j] = Math.log(alpha + data.uniqueTx[j]);
+		iTx[j] = 1 / (alpha + data.uniqueTx[j]);
+	}
+	const lna = Math.log(a);
+	let ll = 0;
+	let gr = 0;
+	let gal = 0;
+	let ga = 0;
+	let gb = 0;
+	const { x: xs, weight, tIndex, txIndex, size } = data;
+	for (let i = 0; i < size; i++) {
+		const x = xs[i];
+		const w = weight[i];
+		const jt = tIndex[i];
+		const lt = lT[jt];
+		const rx = r + x;
+		let l = Lr[x] + Lb[x] - Lab[x] - rx * lt;
+		let dr = Dr[x] - lt;
+		let dal = -rx * iT[jt];
+		let da = -Dab[x];
+		let db = Db[x] - Dab[x];
+		if (x > 0) {
+			const jx = txIndex[i];
+			const bx1 = b + x - 1;
+			const diff = lt - lTx[jx];
+			const D = lna - Math.log(bx1) + rx * diff;
+			l += log1pExp(D);
+			const s = logistic(D);
+			dr += s * diff;
+			dal += s * rx * (iT[jt] - iTx[jx]);
+			da += s / a;
+			db -= s / bx1;
+		}
+		ll += w * l;
+		gr += w * dr;
+		gal += w * dal;
+		ga += w * da;
+		gb += w * db;
+	}
+	const W = data.total;
+	ll += W * r * Math.log(alpha);
+	gr += W * Math.log(alpha);
+	gal += (W * r) / alpha;
+	return { ll, grad: [gr * r, gal * alpha, ga * a, gb * b] };
+}
+
+export function bgnbdLogLikelihood(params: BgNbdParams, data: CompressedSummaries): number {
+	return bgnbdLogLikelihoodWithGradient(params, data).ll;
+}
+
+function fromLogs(v: ArrayLike<number>): BgNbdParams {
+	return { r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) };
+}
+
+/** Maximum likelihood fit on log-parameters with L-BFGS and the analytic gradient. */
+export function fitBgNbd(input: CompressedSummaries | ArrayLike<Summary>, options: FitOptions = {}): FitResult<BgNbdParams> {
+	const data = 'weight' in input ? (input as CompressedSummaries) : compressSummaries(input as ArrayLike<Summary>);
+	if (data.total === 0) throw new RangeError('BG/NBD needs at least one customer');
+	let meanT = 0;
+	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
+	meanT = Math.max(meanT / data.total, 1e-6);
+	const s = options.start ?? {};
+	const x0 = [
+		Math.log(s.r ?? 1),
+		Math.log(s.alpha ?? meanT),
+		Math.log(s.a ?? 1),
+		Math.log(s.b ?? 1),
+	];
+	const W = data.total;
+	const res = minimizeLbfgs(
+		(v) => {
+			const { ll, grad } = bgnbdLogLikelihoodWithGradient(fromLogs(v), data);
+			return { f: -ll / W, g: Float64Array.from(grad, (gi) => -gi / W) };
+		},
+		x0,
+		{ maxIterations: options.maxIterations ?? 1000, gradientTolerance: 1e-10 },
+	);
+	return {
+		params: fromLogs(res.x),
+		logLikelihood: -res.f * W,
+		iterations: res.iterations,
+		evaluations: res.evaluations,
+		converged: res.converged,
+		customers: W,
+	};
+}
+
+/** ln of the odds that the customer dropped out after the last purchase (0 chance when x = 0). */
+function logOddsDropped(p: BgNbdParams, x: number, tx: number, T: number): number {
+	if (x === 0) return -Infinity;
+	// ln(a/(b+x-1)) + (r+x) ln((alpha+T)/(alpha+t_x))
+	return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+}
+
+/**
+ * P(alive | x, t_x, T), eq. (13): 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).
+ * Exactly 1 for a customer without repeat purchases: BG/NBD customers can only drop out right after a purchase.
+ */
+export function conditionalProbabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+	return logistic(-logOddsDropped(p, x, tx, T));
+}
+
+/**
+ * E[Y(t) | x, t_x, T], the expected number of repeat purchases in (T, T+t], eq. (10):
+ *   (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] P(alive).
+ * With z = t/(alpha+T+t), Euler's transformation turns the bracket into 1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z),
+ * and with eps = a - 1 we sum (bracket)/eps directly:
+ *   (a+b+x-1) * bracket/eps = C (1 - (1-z)^eps)/eps - (1-z)^eps sum_{k>=1} (a+b-1-r)_k (a)_{k-1} z^k / ((C+1)_{k-1} k!),
+ * C = a+b+x-1. This has no 0/0 at a = 1 and no division by C (which can be 0 or negative when x = 0). Where the
+ * series is too slow (z very close to 1) the closed form with our general 2F1 is used. The result is kept in
+ * [0, P(alive) E[lambda | x, T] t], its bound from purchases never outrunning the buying rate.
+ */
+export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+	if (!(t > 0)) return 0;
+	const { r, alpha, a, b } = p;
+	const pAlive = conditionalProbabilityAlive(p, x, tx, T);
+	const upper = (pAlive * (r + x) * t) / (alpha + T);
+	const z = t / (alpha + T + t);
+	const L = Math.log1p(t / (alpha + T)); // -ln(1 - z)
+	const eps = a - 1;
+	const C = a + b + x - 1;
+	const A1 = a + b - 1 - r;
+	let sum = 0;
+	let u = A1 * z;
+	let converged = false;
+	for (let k = 1; k <= 100_000; k++) {
+		sum += u;
+		const ratio = ((A1 + k) * (a + k - 1) * z) / ((C + k) * (k + 1));
+		u *= ratio;
+		if (Math.abs(u) <= 1e-17 * Math.abs(sum) && Math.abs(ratio) < 1 && Math.abs(u) / (1 - z) <= 1e-16 * Math.abs(sum)) {
+			converged = true;
+			break;
+		}
+		if (u === 0) {
+			converged = true;
+			break;
+		}
+	}
+	let perAlive: number;
+	if (converged) {
+		perAlive = C * oneMinusExpOverEps(eps, L) - Math.exp(-eps * L) * sum;
+	} else {
+		const G = Math.exp(-(r + x) * L) * hyp2f1(r + x, b + x, C, z);
+		perAlive = eps === 0 ? NaN : (C / eps) * (1 - G);
+	}
+	const value = perAlive * pAlive;
+	if (!Number.isFinite(value)) return upper > 0 && Number.isFinite(upper) ? upper : 0;
+	return Math.min(Math.max(value, 0), Number.isFinite(upper) ? upper : Number.MAX_VALUE);
+}
+
+/** E[X(t)] for a new customer, eq. (9): the expected repeat purchases in (0, t] from the first purchase. */
+export function expectedPurchases(p: BgNbdParams, t: number): number {
+	return conditionalExpectedPurchases(p, t, 0, 0, 0);
+}
+
+/**
+ * For a customer still active at T: the time until the next purchase is reached with probability 1/2.
+ * Given active at T, lambda | x, T ~ Gamma(r+x, alpha+T) and dropping out happens only after a purchase, so
+ * P(next purchase within s) = 1 - ((alpha+T)/(alpha+T+s))^(r+x), whose median is (alpha+T)(2^(1/(r+x)) - 1).
+ */
+export function medianTimeToNextPurchase(p: BgNbdParams, x: number, _tx: number, T: number): number {
+	return (p.alpha + T) * Math.expm1(Math.LN2 / (p.r + x));
+}
+
+export const bgnbd: CountModel<BgNbdParams> = {
+	name: 'bgnbd',
+	label: 'BG/NBD',
+	paramNames: ['r', 'alpha', 'a', 'b'],
+	fit: (data, options) => fitBgNbd(data, options),
+	logLikelihood: bgnbdLogLikelihood,
+	conditionalProbabilityAlive,
+	conditionalExpectedPurchases,
+	medianTimeToNextPurchase,
+};
