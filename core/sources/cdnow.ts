@@ -195,6 +195,18 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 			days.set(dateText, placedAt);
 		}
 		if (placedAt !== placedAt /* NaN */) {
+			if (typeof line === 'string' && dateText.toLowerCase() === 'date') {
+				errors.push(
+					new InputError(
+						`line ${showValue(line)} is the header line, not a purchase`,
+						'line',
+						line,
+						'Leave the first line of the file (the column names) out.',
+						[index],
+					),
+				);
+				continue;
+			}
 			errors.push(
 				new InputError(
 					date === undefined || date === null || date === ''

@@ -98,11 +98,12 @@ export function currencyDecimals(currency: string): number {
 
 /** Minor units (integer) -> major units for a currency, e.g. 1999 USD -> 19.99, 1999 JPY -> 1999. */
 export function readMinorUnits(value: unknown, field: string, currency: string, options: AmountOptions = {}): number {
-	const minor = readAmount(value, field, {
-		...options,
-		integer: true,
-		hint: options.hint ?? `${field} is in the currency's smallest unit (cents): a whole number such as 1999.`,
-	});
+	const hint = options.hint ?? `${field} is in the currency's smallest unit (cents): a whole number such as 1999.`;
+	if (typeof value === 'string' && value.includes('.')) {
+		// "20.00" in a cents field is almost surely major units mapped by mistake: refuse rather than read 0.20.
+		throw new InputError(`${field} ${showValue(value)} is not a whole number`, field, value, hint);
+	}
+	const minor = readAmount(value, field, { ...options, integer: true, hint });
 	const decimals = currencyDecimals(currency);
 	return decimals === 0 ? minor : minor / 10 ** decimals;
 }
