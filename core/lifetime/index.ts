@@ -1,0 +1,10 @@
+export * from './analyse';
+export * from './input';
+export * from './registry';
+export * from './rfm';
+export * from './rules';
+export * from './summaries';
+export * from './types';
+export { bgnbd, fitBgNbd, type BgNbdParams } from './bgnbd';
+export { paretoNbd, fitParetoNbd, type ParetoNbdParams } from './paretoNbd';
+export { fitGammaGamma, conditionalExpectedAverageSpend, type GammaGammaParams } from './gammaGamma';

@@ -1,0 +1,164 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { InputError, showValue } from '../../core/errors';
+import {
+	analyseLifetime,
+	checkSettings,
+	LIFETIME_FIELD_LABELS,
+	LIFETIME_FIELDS,
+	readLifetimeInput,
+	type LifetimeField,
+	type LifetimeInput,
+	type LifetimeSettings,
+} from '../../core/lifetime';
+import { itemValueReader, type ItemValue } from '../shared/fieldAccess';
+import { customerLifetimeProperties, customerLifetimeSubtitle, fieldDefault } from './description';
+
+interface Options {
+	highRiskBelow?: number;
+	lowRiskFrom?: number;
+	minBuyers?: number;
+	minHistoryDays?: number;
+	minRepeatBuyers?: number;
+	minSpendCustomers?: number;
+	/** Percent per month. */
+	monthlyDiscountRate?: number;
+	rulesOnly?: boolean;
+}
+
+/** A JSON-safe copy of an offending value for an error item. */
+function jsonValue(value: unknown): IDataObject[string] {
+	if (value === undefined) return null;
+	if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+	return showValue(value);
+}
+
+export class CustomerLifetime implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Customer Lifetime',
+		name: 'customerLifetime',
+		icon: { light: 'file:customerLifetime.svg', dark: 'file:customerLifetime.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: customerLifetimeSubtitle,
+		description: 'Predicts for each customer the chance they are still active, orders to expect, lifetime value, next order date and RFM group',
+		defaults: { name: 'Customer Lifetime' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Customers', 'Model Fit'],
+		properties: customerLifetimeProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		const continueOnFail = this.continueOnFail();
+
+		const toNodeError = (e: InputError) => {
+			const itemIndex = e.itemIndexes?.length ? e.itemIndexes[0] : 0;
+			const where = e.itemIndexes?.length ? `Item ${itemIndex}` : 'Settings';
+			return new NodeOperationError(node, e.message, {
+				itemIndex,
+				description: `${where}, field "${e.field}", value ${showValue(e.value)}.${e.hint ? ' ' + e.hint : ''}`,
+			});
+		};
+		// Same error-item shape as Customer Profiles: with "Continue (using error output)" n8n moves items whose json
+		// is only error/message/details to the error output, so field and value go under details there.
+		const errorOutput = node.onError === 'continueErrorOutput';
+		const errorItem = (e: InputError, i: number): INodeExecutionData =>
+			errorOutput
+				? { json: { error: e.message, details: { field: e.field, value: jsonValue(e.value), hint: e.hint ?? null } }, pairedItem: { item: i } }
+				: { json: { error: e.message, field: e.field, value: jsonValue(e.value) }, pairedItem: { item: i } };
+
+		let settings: LifetimeSettings;
+		let outputField: string;
+		let readers: Array<{ name: LifetimeField; read: ItemValue }>;
+		const defaultZone = this.getTimezone();
+		try {
+			const options = this.getNodeParameter('options', 0, {}) as Options;
+			settings = checkSettings({
+				model: this.getNodeParameter('model', 0) as LifetimeSettings['model'],
+				horizonDays: this.getNodeParameter('horizonDays', 0) as number,
+				timeUnit: this.getNodeParameter('timeUnit', 0) as LifetimeSettings['timeUnit'],
+				monthlyDiscountRate: options.monthlyDiscountRate === undefined ? undefined : options.monthlyDiscountRate / 100,
+				minBuyers: options.minBuyers,
+				minHistoryDays: options.minHistoryDays,
+				minRepeatBuyers: options.minRepeatBuyers,
+				minSpendCustomers: options.minSpendCustomers,
+				lowRiskFrom: options.lowRiskFrom,
+				highRiskBelow: options.highRiskBelow,
+				rulesOnly: options.rulesOnly,
+			});
+			outputField = String(this.getNodeParameter('outputField', 0, 'lifetime') ?? '').trim();
+			if (!outputField) throw new InputError('Output Field is empty', 'Output Field', outputField, 'Name the field the predictions go to, such as lifetime');
+			readers = LIFETIME_FIELDS.map((name) => ({
+				name,
+				read: itemValueReader(this, `customerFields.${name}`, fieldDefault(name)),
+			}));
+		} catch (e) {
+			if (!(e instanceof InputError)) throw e instanceof NodeOperationError ? e : new NodeOperationError(node, e as Error, { itemIndex: 0 });
+			if (!continueOnFail) throw toNodeError(e);
+			// A setting is wrong for every item: one error item per input item.
+			return [items.map((_item, i) => errorItem(new InputError(e.message, e.field, e.value, e.hint, [i]), i)), []];
+		}
+
+		// Read and check every item; keep the bad ones' errors in place.
+		const customers: LifetimeInput[] = [];
+		const customerItem: number[] = [];
+		const errors = new Map<number, InputError>();
+		for (let i = 0; i < items.length; i++) {
+			const raw: Partial<Record<LifetimeField, unknown>> = {};
+			try {
+				for (const r of readers) {
+					try {
+						raw[r.name] = r.read(items[i], i);
+					} catch (e) {
+						throw new InputError(
+							`The ${LIFETIME_FIELD_LABELS[r.name]} mapping could not be worked out: ${(e as Error).message}`,
+							LIFETIME_FIELD_LABELS[r.name],
+							null,
+							'Check the expression in Customer Fields',
+							[i],
+						);
+					}
+				}
+				customers.push(readLifetimeInput(raw, i, defaultZone));
+				customerItem.push(i);
+			} catch (e) {
+				if (!(e instanceof InputError)) throw e;
+				if (!continueOnFail) throw toNodeError(e);
+				errors.set(i, e);
+			}
+		}
+
+		const { results, summary } = analyseLifetime(customers, settings);
+
+		const out: INodeExecutionData[] = new Array(items.length);
+		for (let k = 0; k < customers.length; k++) {
+			const i = customerItem[k];
+			out[i] = { json: { ...items[i].json, [outputField]: results[k] as unknown as IDataObject }, pairedItem: { item: i } };
+		}
+		for (const [i, e] of errors) out[i] = errorItem(e, i);
+
+		const fitItem: INodeExecutionData = {
+			json: summary as unknown as IDataObject,
+			pairedItem: customerItem.map((item) => ({ item })),
+		};
+		if (!summary.dataSufficiency.sufficient && customers.length) {
+			this.addExecutionHints({
+				message: `Rule-based figures, not the ${summary.requestedModel} model: ${summary.dataSufficiency.reasons[0]}`,
+				location: 'outputPane',
+			});
+		}
+		return [out, customers.length ? [fitItem] : []];
+	}
+}
