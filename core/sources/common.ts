@@ -8,6 +8,7 @@
 import { InputError, showValue } from '../errors';
 import type { Order, OrderStatus } from '../model/order';
 import { DateReadError, isValidZone, readDate } from '../time/dates';
+import { fastInstant } from './instants';
 import type { ReadContext, SourceReadResult, SourceRow } from './types';
 
 export const NUMBER_HINT = 'Use a plain number such as 12.50: a dot for decimals, no currency sign, no thousands separator.';
@@ -127,6 +128,10 @@ export function readCurrency(value: unknown, field: string): string {
 export function readDateMs(value: unknown, field: string, zone: string, format?: string): number {
 	if (isBlank(value)) {
 		throw new InputError(`${field} is empty`, field, value, `Every order needs the date it was placed. ${DATE_HINT}`);
+	}
+	if (!format) {
+		const ms = fastInstant(value, zone);
+		if (ms === ms) return ms;
 	}
 	try {
 		return readDate(value, format ? { zone, format } : { zone }).toMillis();
