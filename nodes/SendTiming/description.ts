@@ -1,0 +1,361 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The canvas outputs, from the Outputs parameter. Stringified into the `outputs` expression (like n8n's Switch),
+ * so it must stay self-contained: no imports, no closures.
+ */
+export const configuredOutputs = (parameters: { outputMode?: string }) =>
+	parameters.outputMode === 'single'
+		? [{ type: 'main', displayName: 'Send Times' }]
+		: [
+				{ type: 'main', displayName: 'Due Now' },
+				{ type: 'main', displayName: 'Scheduled' },
+			];
+
+const WEEKDAY_OPTIONS = [
+	{ name: 'Monday', value: 'monday' },
+	{ name: 'Tuesday', value: 'tuesday' },
+	{ name: 'Wednesday', value: 'wednesday' },
+	{ name: 'Thursday', value: 'thursday' },
+	{ name: 'Friday', value: 'friday' },
+	{ name: 'Saturday', value: 'saturday' },
+	{ name: 'Sunday', value: 'sunday' },
+];
+
+/** The parameters of Send Timing as the editor shows them. The node's card (name, icon, ports) is in SendTiming.node.ts. */
+export const sendTimingProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Works out when to write to each customer next: at the end of their own buying cycle, never silent too long, never twice in a day, never at night. Connect Customer Profiles (optionally through Behavioral Segment) and use Scheduled with a Wait node set to "At Specified Time" = {{ $json.nextSendAt }}.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	// --- the customer fields ---
+	{
+		displayName: 'Last Purchase',
+		name: 'lastPurchase',
+		type: 'string',
+		default: '={{ $json.lastPurchaseAt }}',
+		placeholder: '={{ $json.last_order_date }}',
+		description: 'When the customer last bought, as a date or date-time; a date alone is read in the customer\'s time zone',
+	},
+	{
+		displayName: 'Order Count',
+		name: 'orderCount',
+		type: 'string',
+		default: '={{ $json.orderCount }}',
+		placeholder: '={{ $json["Total Orders"] }}',
+		description: 'How many orders the customer placed; 0, or no last purchase, makes them a prospect',
+	},
+	{
+		displayName: 'Typical Gap (Days)',
+		name: 'typicalGap',
+		type: 'string',
+		default: '={{ $json.medianGapDays }}',
+		placeholder: '={{ $json.medianGapDays }}',
+		description: 'The customer\'s usual number of days between purchases (Customer Profiles calls it medianGapDays)',
+		displayOptions: { show: { cycleSource: ['own', 'predicted'] } },
+	},
+	{
+		displayName: 'Number of Gaps',
+		name: 'gapCount',
+		type: 'string',
+		default: '={{ $json.gapCount }}',
+		placeholder: '={{ $json.gapCount }}',
+		description: 'How many gaps between purchase days the typical gap is based on',
+		displayOptions: { show: { cycleSource: ['own', 'predicted'] } },
+	},
+	{
+		displayName: 'Customer Time Zone',
+		name: 'timeZone',
+		type: 'string',
+		default: '={{ $json.timeZone }}',
+		placeholder: 'Europe/Berlin',
+		description: 'The customer\'s time zone as an IANA name such as America/New_York',
+		hint: 'Empty uses the workflow time zone (Settings > Timezone)',
+	},
+	{
+		displayName: 'Last Contact',
+		name: 'lastContact',
+		type: 'string',
+		default: '',
+		placeholder: '={{ $json.lastEmailSentAt }}',
+		description: 'When you last wrote to this customer; used for the frequency cap, the max silence and reminders',
+		hint: 'Leave empty if you do not track it: then the max silence counts from the last purchase',
+	},
+	// --- the cycle ---
+	{
+		displayName: 'Cycle Source',
+		name: 'cycleSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Their Own Rhythm',
+				value: 'own',
+				description: 'Each customer\'s typical gap once they have enough purchases, else the list or fixed cycle',
+			},
+			{
+				name: 'Fixed Cycle',
+				value: 'fixed',
+				description: 'The same cycle for everyone (or per list, see Options > List Cycles)',
+			},
+			{
+				name: 'Predicted Next Order Date',
+				value: 'predicted',
+				description: 'The date Customer Lifetime predicts; customers without one follow their own rhythm',
+			},
+		],
+		default: 'own',
+		description: 'How long to wait after a purchase before the next mail',
+	},
+	{
+		displayName: 'Minimum Gaps for Own Cycle',
+		name: 'minGaps',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 2,
+		description: 'How many gaps between purchases a customer needs before their own rhythm is trusted',
+		displayOptions: { show: { cycleSource: ['own', 'predicted'] } },
+	},
+	{
+		displayName: 'Fixed Cycle (Days)',
+		name: 'fixedCycleDays',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 30,
+		description: 'Days from a purchase to the next mail for customers without a rhythm of their own',
+		hint: 'For example 30 for a hair salon, 90 for fuel offers',
+	},
+	{
+		displayName: 'Predicted Next Order',
+		name: 'predictedNextOrder',
+		type: 'string',
+		default: '={{ $json.lifetime.expectedNextOrderAt }}',
+		placeholder: '={{ $json.lifetime.expectedNextOrderAt }}',
+		description: 'The date the customer is expected to order again (Customer Lifetime writes it)',
+		displayOptions: { show: { cycleSource: ['predicted'] } },
+	},
+	{
+		displayName: 'Lead Time (Days)',
+		name: 'leadDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 3,
+		description: 'How many days before they would buy again the mail should arrive',
+	},
+	{
+		displayName: 'Max Silence (Days)',
+		name: 'maxSilenceDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 45,
+		description: 'Never let more days than this pass without a mail: a long cycle gets a keep-in-touch mail in between',
+		hint: 'Counted from the last contact, or from the last purchase when that is later. 0 means no limit.',
+	},
+	{
+		displayName: 'Frequency Cap (Hours)',
+		name: 'frequencyCapHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 16,
+		description: 'Never write again within this many hours of the last contact; the mail moves to the first moment after',
+	},
+	// --- the time of day ---
+	{
+		displayName: 'Send Time Mode',
+		name: 'sendTimeMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fixed Time', value: 'fixed', description: 'Everyone at the same local time' },
+			{
+				name: 'Their Most Engaged Hour',
+				value: 'engaged',
+				description: 'The hour in which each customer opened or clicked most often, when there are enough of them',
+			},
+		],
+		default: 'fixed',
+		description: 'At what time of day the mail goes out, in each customer\'s own time zone',
+	},
+	{
+		displayName: 'Send Time',
+		name: 'sendTime',
+		type: 'string',
+		default: '10:00',
+		placeholder: '10:00',
+		description: 'Local time of day (24-hour) in the customer\'s time zone',
+		displayOptions: { show: { sendTimeMode: ['fixed'] } },
+	},
+	{
+		displayName: 'Fallback Send Time',
+		name: 'sendTime',
+		type: 'string',
+		default: '10:00',
+		placeholder: '10:00',
+		description: 'Local time of day (24-hour) for customers with too few opens and clicks',
+		displayOptions: { show: { sendTimeMode: ['engaged'] } },
+	},
+	{
+		displayName: 'Opens and Clicks',
+		name: 'engagementTimes',
+		type: 'string',
+		default: '',
+		placeholder: '={{ $json.openedAt }}',
+		description: 'A list of the times the customer opened or clicked your mails',
+		displayOptions: { show: { sendTimeMode: ['engaged'] } },
+	},
+	{
+		displayName: 'Minimum Opens and Clicks',
+		name: 'minEngagements',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 5,
+		description: 'How many opens and clicks a customer needs before their own best hour is used',
+		displayOptions: { show: { sendTimeMode: ['engaged'] } },
+	},
+	{
+		displayName: 'Quiet Hours',
+		name: 'quietHours',
+		type: 'string',
+		default: '21:00-08:00',
+		placeholder: '21:00-08:00',
+		description: 'No mails between these two local times; a mail planned inside moves to the nearer end',
+		hint: 'A tie goes to the morning end. Leave empty to allow any hour.',
+	},
+	{
+		displayName: 'Sending Days',
+		name: 'weekdays',
+		type: 'multiOptions',
+		options: WEEKDAY_OPTIONS,
+		default: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+		description: 'Days of the week mails may go out; a mail planned on another day moves to the next allowed day',
+	},
+	// --- prospects ---
+	{
+		displayName: 'Prospects',
+		name: 'prospectRule',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Welcome Series',
+				value: 'welcome',
+				description: 'The welcome interval after sign-up, then after each mail',
+			},
+			{ name: 'Send Now', value: 'now', description: 'Due now (quiet hours and the frequency cap still apply)' },
+		],
+		default: 'welcome',
+		description: 'When to write to people who have not bought yet',
+	},
+	{
+		displayName: 'Sign-Up Date',
+		name: 'signupDate',
+		type: 'string',
+		default: '',
+		placeholder: '={{ $json.created_at }}',
+		description: 'When the prospect signed up; without it and without a last contact they are due now',
+		displayOptions: { show: { prospectRule: ['welcome'] } },
+	},
+	{
+		displayName: 'Welcome Interval (Days)',
+		name: 'welcomeDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 3,
+		description: 'Days from sign-up to the first mail, and between the mails after it',
+		displayOptions: { show: { prospectRule: ['welcome'] } },
+	},
+	// --- outputs ---
+	{
+		displayName: 'Outputs',
+		name: 'outputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Due Now and Scheduled',
+				value: 'split',
+				description: 'Customers to write to right away on one output, everyone else on another',
+			},
+			{ name: 'Single Output', value: 'single', description: 'Everyone on one output; dueNow says which is which' },
+		],
+		default: 'split',
+		description: 'How customers leave the node',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Date Format',
+				name: 'dateFormat',
+				type: 'string',
+				default: '',
+				placeholder: 'dd.MM.yyyy',
+				description: 'The format of day-first dates in your data, such as 29.06.2026; ISO dates need none',
+			},
+			{
+				displayName: 'List Cycles',
+				name: 'listCycles',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add List Cycle',
+				description:
+					'A cycle for members of a list (from Behavioral Segment) instead of the fixed cycle; the first matching row counts',
+				options: [
+					{
+						displayName: 'List Cycle',
+						name: 'cycles',
+						values: [
+							{
+								displayName: 'List',
+								name: 'list',
+								type: 'string',
+								default: '',
+								placeholder: 'Repeat Buyers',
+								description: 'The list\'s name as shown on its output, or its key such as repeatBuyers',
+							},
+							{
+								displayName: 'Cycle (Days)',
+								name: 'days',
+								type: 'number',
+								typeOptions: { minValue: 1, numberPrecision: 0 },
+								default: 30,
+								description: 'Days from a purchase to the next mail for this list',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Lists Field',
+				name: 'listsField',
+				type: 'string',
+				default: 'segments',
+				placeholder: 'segments',
+				description: 'The field where Behavioral Segment put each customer\'s lists',
+			},
+			{
+				displayName: 'Plan As Of',
+				name: 'planAsOf',
+				type: 'dateTime',
+				default: '',
+				description: 'Plan as if it were this moment instead of now, e.g. to preview next Monday\'s sends',
+			},
+			{
+				displayName: 'Put Output in Field',
+				name: 'outputField',
+				type: 'string',
+				default: '',
+				placeholder: 'sendTiming',
+				description: 'Put nextSendAt, sendReason and the rest under this one field instead of at the top level',
+			},
+		],
+	},
+];
