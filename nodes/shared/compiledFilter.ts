@@ -19,10 +19,11 @@ import type {
 	FilterConditionValue,
 	FilterOperatorValue,
 	FilterOptionsValue,
+	FilterValue,
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { executeFilterCondition } from 'n8n-workflow';
+import { executeFilter, executeFilterCondition } from 'n8n-workflow';
 import { simpleFieldPath } from './fieldAccess';
 
 type Getter = (item: INodeExecutionData, itemIndex: number) => unknown;
@@ -357,8 +358,9 @@ function compileCondition(
 
 /**
  * Compiles the filter parameter `paramName` (e.g. `lists.list[2].conditions`), read once without resolving
- * expressions. With `byN8n` (or options or a combinator that are expressions) every item is evaluated by n8n's
- * own getNodeParameter(..., { extractValue: true }), the reference the compiled form is tested against.
+ * expressions. With `byN8n` (or options or a combinator that are expressions) every item is evaluated by n8n
+ * itself, as its If and Switch nodes do (expressions resolved per item, then n8n's executeFilter): the reference
+ * the compiled form is tested against.
  */
 export function compileFilter(
 	ctx: IExecuteFunctions,
@@ -383,7 +385,12 @@ export function compileFilter(
 			test: (_item, itemIndex) => {
 				let pass: boolean;
 				try {
-					pass = ctx.getNodeParameter(paramName, itemIndex, false, { extractValue: true }) as boolean;
+					// What getNodeParameter(..., { extractValue: true }) does for a filter: n8n resolves the
+					// expressions for this item, then runs its executeFilter. Called in two steps because n8n's
+					// property lookup for extractValue drops the entry index of a fixedCollection and so cannot find a
+					// filter that has displayOptions inside one (as our Conditions, shown for custom lists only).
+					const value = ctx.getNodeParameter(paramName, itemIndex, {}) as FilterValue;
+					pass = executeFilter(value, { itemIndex });
 				} catch (error) {
 					const e = error as Error & { description?: string };
 					throw new ConditionFailure(e.message, e.description, label, undefined);
