@@ -6,7 +6,7 @@
  * calendar date is taken; a date alone, or a date-time without offset, is read in the customer's zone.
  */
 import { DateReadError, readDate } from '../time/dates';
-import { dayFromCivil, isoDay } from '../time/calendarDays';
+import { dayFromCivil } from '../time/calendarDays';
 import { DAY_MS, MINUTE_MS, instantOf, wallOf, wallToInstant, type ZoneClock } from './wallTime';
 
 /** A moment in the customer's zone. */
@@ -27,6 +27,13 @@ function momentAt(clock: ZoneClock, ts: number): Moment {
 	return { ts, day, minute: Math.floor((wall - day * DAY_MS) / MINUTE_MS) };
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+function daysInMonth(y: number, m: number): number {
+	if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+	return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** The strict ISO forms, or null to let readDate decide (it also words the errors). */
 function readIso(s: string, clock: ZoneClock): Moment | null {
 	const m = ISO.exec(s);
@@ -35,8 +42,8 @@ function readIso(s: string, clock: ZoneClock): Moment | null {
 	const mo = +m[2];
 	const d = +m[3];
 	if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+	if (d > 28 && d > daysInMonth(y, mo)) return null; // 2026-02-30: readDate words the error
 	const day = dayFromCivil(y, mo, d);
-	if (d > 28 && isoDay(day) !== s.slice(0, 10)) return null; // 2026-02-30
 	if (m[4] === undefined) {
 		// A date alone: that calendar day in the customer's zone, at its first moment.
 		return { ts: instantOf(clock, day, 0), day, minute: 0 };
@@ -45,15 +52,16 @@ function readIso(s: string, clock: ZoneClock): Moment | null {
 	const mi = +m[5];
 	const sec = m[6] === undefined ? 0 : +m[6];
 	if (h > 23 || mi > 59 || sec > 59) return null;
-	const ms = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+	const frac = m[7];
+	const ms = frac === undefined ? 0 : frac.length === 3 ? +frac : Math.floor(+`0.${frac}` * 1000);
 	const wall = day * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms;
 	const z = m[8];
 	if (z === undefined) return momentAt(clock, wallToInstant(clock, wall));
 	let off = 0;
 	if (z !== 'Z') {
-		const sign = z[0] === '-' ? -1 : 1;
-		const digits = z.slice(1).replace(':', '');
-		off = sign * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2, 4) : 0));
+		// ±HH, ±HHmm or ±HH:mm
+		const mm = z.length === 3 ? 0 : z.length === 5 ? digit(z, 3) * 10 + digit(z, 4) : digit(z, 4) * 10 + digit(z, 5);
+		off = (z.charCodeAt(0) === 45 ? -1 : 1) * ((digit(z, 1) * 10 + digit(z, 2)) * 60 + mm);
 	}
 	return momentAt(clock, wall - off * MINUTE_MS);
 }

@@ -146,15 +146,18 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 		if (Array.isArray(value)) labels = value;
 		else if (typeof value === 'string') labels = value.split(',');
 		else return fail('lists', value, 'is not a list of labels', 'Map the field Behavioral Segment writes its labels to (default: segments)');
-		const have = new Set<string>();
-		for (const l of labels) {
-			if (typeof l === 'string') have.add(l.trim().toLowerCase());
-			else if (l && typeof l === 'object') {
-				const { list, key, name } = l as { list?: unknown; key?: unknown; name?: unknown };
-				for (const v of [list, key, name]) if (typeof v === 'string') have.add(v.trim().toLowerCase());
+		const same = (v: unknown, match: string) =>
+			typeof v === 'string' && v.length >= match.length && v.trim().toLowerCase() === match;
+		for (const row of cfg.listRows) {
+			for (const l of labels) {
+				if (typeof l === 'string') {
+					if (same(l, row.match)) return row;
+				} else if (l !== null && typeof l === 'object') {
+					const { list, key, name } = l as { list?: unknown; key?: unknown; name?: unknown };
+					if (same(list, row.match) || same(key, row.match) || same(name, row.match)) return row;
+				}
 			}
 		}
-		for (const row of cfg.listRows) if (have.has(row.match)) return row;
 		return null;
 	};
 
