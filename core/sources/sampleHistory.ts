@@ -392,7 +392,7 @@ export function generateSampleHistory(options: SampleHistoryOptions): SampleHist
 			// A fan: reviews often and rates highly.
 			p.reviewCount = int(3, 12);
 			p.averageRating = int(45, 50) / 10;
-			p.tags.push('reviewer');
+			p.tags.push('fan');
 		} else if (chance(0.2)) {
 			p.reviewCount = int(1, 2);
 			p.averageRating = int(20, 50) / 10;
