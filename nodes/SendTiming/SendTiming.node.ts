@@ -109,16 +109,30 @@ export class SendTiming implements INodeType {
 			const dotted = pathGetter(listsField.split('.'));
 			listsOf = (json) => whole(json) ?? dotted(json);
 		}
+		const outputField = (options.outputField ?? '').trim();
+		const toErrorOutput = node.onError === 'continueErrorOutput';
+		const errorItem = (item: INodeExecutionData, itemIndex: number, error: InputError): INodeExecutionData => {
+			const value = error.value as IDataObject[string];
+			return toErrorOutput
+				? // n8n moves an item to the error output only when its json has no other keys than these
+					// (it then adds the customer's own fields back from the input item).
+					{ json: { error: error.message, details: { field: error.field, value, itemIndex } }, pairedItem: { item: itemIndex } }
+				: { json: { ...item.json, error: error.message, field: error.field, value, itemIndex }, pairedItem: { item: itemIndex } };
+		};
+
 		try {
 			now = planMoment(options.planAsOf, zone);
 			planner = createSendPlanner(checkTimingSettings(settings), now, labels);
 		} catch (error) {
+			if (error instanceof InputError && this.continueOnFail()) {
+				// A bad setting concerns every customer: each one becomes an error item.
+				const errors = items.map((item, itemIndex) => errorItem(item, itemIndex, error));
+				return single ? [errors] : [errors, []];
+			}
 			const description = error instanceof InputError ? error.hint : undefined;
 			throw new NodeOperationError(node, error as Error, { itemIndex: 0, description });
 		}
 
-		const outputField = (options.outputField ?? '').trim();
-		const toErrorOutput = node.onError === 'continueErrorOutput';
 		const dueNow: INodeExecutionData[] = [];
 		const scheduled: INodeExecutionData[] = single ? dueNow : [];
 		const nReaders = readers.length;
@@ -136,20 +150,18 @@ export class SendTiming implements INodeType {
 				if (item.binary) out.binary = item.binary;
 				(plan.dueNow ? dueNow : scheduled).push(out);
 			} catch (error) {
-				if (!(error instanceof InputError)) throw new NodeOperationError(node, error as Error, { itemIndex });
+				if (!(error instanceof InputError)) {
+					// e.g. an expression in a mapping that n8n could not evaluate for this item
+					if (!this.continueOnFail()) throw new NodeOperationError(node, error as Error, { itemIndex });
+					dueNow.push(errorItem(item, itemIndex, new InputError((error as Error).message, 'expression', null)));
+					continue;
+				}
 				const nodeError = new NodeOperationError(node, error.message, {
 					itemIndex,
 					description: error.hint ?? `Field ${error.field} of item ${itemIndex}`,
 				});
 				if (!this.continueOnFail()) throw nodeError;
-				const value = error.value as IDataObject[string];
-				dueNow.push(
-					toErrorOutput
-						? // n8n moves an item to the error output only when its json has no other keys than these
-							// (it then adds the customer's own fields back from the input item).
-							{ json: { error: error.message, details: { field: error.field, value, itemIndex } }, pairedItem: { item: itemIndex } }
-						: { json: { ...item.json, error: error.message, field: error.field, value, itemIndex }, pairedItem: { item: itemIndex } },
-				);
+				dueNow.push(errorItem(item, itemIndex, error));
 			}
 		}
 		return single ? [dueNow] : [dueNow, scheduled];

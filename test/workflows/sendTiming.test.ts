@@ -386,6 +386,16 @@ describe('bad input', () => {
 		expect(result.error?.message).toBe('Fixed Cycle (Days) -30: A cycle cannot be negative');
 	});
 
+	test('a bad setting under continue: every customer becomes an error item naming the parameter', async () => {
+		const result = await run([profile(), profile()], { quietHours: '9pm-8am' }, { onError: 'continueRegularOutput' });
+		const [due, scheduled] = result.outputs('Send Timing');
+		expect(scheduled).toEqual([]);
+		expect(due.map((i) => [i.json.error, i.json.field, i.json.value, i.pairedItem])).toEqual([
+			['Quiet Hours "9pm-8am" is not a time: use a 24-hour time such as 21:00', 'Quiet Hours', '9pm-8am', { item: 0 }],
+			['Quiet Hours "9pm-8am" is not a time: use a 24-hour time such as 21:00', 'Quiet Hours', '9pm-8am', { item: 1 }],
+		]);
+	});
+
 	test('continue (regular output): one error item per bad customer, nothing dropped', async () => {
 		const result = await run(customers, {}, { onError: 'continueRegularOutput' });
 		const [due, scheduled] = result.outputs('Send Timing');
