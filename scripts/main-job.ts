@@ -15,6 +15,7 @@
  *   Source is set to match. The as-of date is the day of the last order unless --as-of says otherwise.
  * Sends are planned at 09:00 on the day after the as-of date, in the workflow zone (UTC unless --zone), or --plan-at.
  */
+import './lib/demoEnv';
 import { readFileSync } from 'fs';
 import { basename, join, relative, resolve } from 'path';
 import { performance } from 'perf_hooks';
