@@ -6,8 +6,15 @@
  * calendar date is taken; a date alone, or a date-time without offset, is read in the customer's zone.
  */
 import { DateReadError, readDate } from '../time/dates';
-import { dayFromCivil } from '../time/calendarDays';
-import { DAY_MS, MINUTE_MS, instantOf, wallOf, wallToInstant, type ZoneClock } from './wallTime';
+import * as calendar from '../time/calendarDays';
+import * as wallTime from './wallTime';
+import type { ZoneClock } from './wallTime';
+
+// Hot helpers bound once: CommonJS output reads an imported name through a getter on every use.
+const { dayFromCivil } = calendar;
+const { instantOf, wallOf, wallToInstant } = wallTime;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** A moment in the customer's zone. */
 export interface Moment {

@@ -26,23 +26,18 @@
  */
 import { InputError, showValue } from '../errors';
 import { DateReadError } from '../time/dates';
-import { isBlank, readMoment, type Moment } from './moments';
+import * as moments from './moments';
+import type { Moment } from './moments';
 import type { TimingConfig } from './settings';
-import {
-	DAY_MS,
-	HOUR_MS,
-	MINUTE_MS,
-	WEEKDAY_NAMES,
-	clockOf,
-	hhmm,
-	instantOf,
-	isoDay,
-	isoUtc,
-	localText,
-	wallOf,
-	weekdayOf,
-	type ZoneClock,
-} from './wallTime';
+import * as wallTime from './wallTime';
+import type { ZoneClock } from './wallTime';
+
+// Hot helpers bound once: CommonJS output reads an imported name through a getter on every use.
+const { isBlank, readMoment } = moments;
+const { WEEKDAY_NAMES, clockOf, hhmm, instantOf, isoDay, isoUtc, localText, wallOf, weekdayOf } = wallTime;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 
 export type CycleSource = 'own' | 'fixed' | 'list' | 'predicted' | 'welcome';
 export type SendKind = 'cycle' | 'reminder' | 'keepInTouch' | 'welcome';

@@ -10,10 +10,23 @@
  * Calendar arithmetic is done on day numbers, so adding 30 days keeps the wall-clock hour across a DST change.
  * Zone offsets come from the shared ZoneClock (core/time/calendarDays), which caches them per day.
  */
-import { DAY_MS, isoDay, zoneClock, type ZoneClock } from '../time/calendarDays';
+import { isoDay as isoDayOf, zoneClock, type ZoneClock } from '../time/calendarDays';
 import { isValidZone } from '../time/dates';
 
+export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
+
+const dayTexts = new Map<number, string>();
+/** yyyy-MM-dd of a day number, remembered (a run touches a few hundred distinct days, a million times). */
+export function isoDay(day: number): string {
+	let s = dayTexts.get(day);
+	if (s === undefined) {
+		s = isoDayOf(day);
+		if (dayTexts.size > 100_000) dayTexts.clear();
+		dayTexts.set(day, s);
+	}
+	return s;
+}
 export const HOUR_MS = 3_600_000;
 
 const known = new Map<string, ZoneClock | null>();
@@ -102,5 +115,4 @@ export function isoUtc(ts: number): string {
 	return `${isoDay(day)}T${pad2(h)}:${pad2(m)}:${pad2(s)}.${ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : ms}Z`;
 }
 
-export { DAY_MS, isoDay };
 export type { ZoneClock };

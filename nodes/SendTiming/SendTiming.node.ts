@@ -88,7 +88,7 @@ export class SendTiming implements INodeType {
 		let now: number;
 		let planner: ReturnType<typeof createSendPlanner>;
 		const labels: Partial<FieldLabels> = {};
-		const readers: Array<[TimingField, ItemValue]> = [];
+		const readers: Partial<Record<TimingField, ItemValue>> = {};
 		const used = new Set<TimingField>(['lastPurchase', 'orderCount', 'timeZone', 'lastContact']);
 		if (settings.cycleSource !== 'fixed') used.add('medianGapDays').add('gapCount');
 		if (settings.cycleSource === 'predicted') used.add('predictedNextOrder');
@@ -99,7 +99,7 @@ export class SendTiming implements INodeType {
 			const raw = this.getNodeParameter(param, 0, '', { rawExpressions: true });
 			const path = simpleFieldPath(raw);
 			labels[field] = path ? path.join('.') : displayName;
-			readers.push([field, itemValueReader(this, param, '')]);
+			readers[field] = itemValueReader(this, param, '');
 		}
 		let listsOf: ((json: unknown) => unknown) | null = null;
 		if (settings.listCycles.length) {
@@ -135,13 +135,34 @@ export class SendTiming implements INodeType {
 
 		const dueNow: INodeExecutionData[] = [];
 		const scheduled: INodeExecutionData[] = single ? dueNow : [];
-		const nReaders = readers.length;
+		const none: ItemValue = () => undefined;
+		const {
+			lastPurchase = none,
+			orderCount = none,
+			medianGapDays = none,
+			gapCount = none,
+			timeZone = none,
+			lastContact = none,
+			predictedNextOrder = none,
+			signupDate = none,
+			engagementTimes = none,
+		} = readers;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
-			const input: TimingInput = {};
 			try {
-				for (let r = 0; r < nReaders; r++) input[readers[r][0]] = readers[r][1](item, itemIndex);
-				if (listsOf) input.lists = listsOf(item.json);
+				// One object shape for every item (keeps the engine's property access fast).
+				const input: TimingInput = {
+					lastPurchase: lastPurchase(item, itemIndex),
+					orderCount: orderCount(item, itemIndex),
+					medianGapDays: medianGapDays(item, itemIndex),
+					gapCount: gapCount(item, itemIndex),
+					timeZone: timeZone(item, itemIndex),
+					lastContact: lastContact(item, itemIndex),
+					lists: listsOf === null ? undefined : listsOf(item.json),
+					predictedNextOrder: predictedNextOrder(item, itemIndex),
+					signupDate: signupDate(item, itemIndex),
+					engagementTimes: engagementTimes(item, itemIndex),
+				};
 				const plan = planner(input);
 				const json: IDataObject = outputField
 					? { ...item.json, [outputField]: plan as unknown as IDataObject }
