@@ -106,7 +106,10 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 	const apart = options.keepCurrenciesApart === true;
 
 	// Group order indexes by customer (and currency).
+	// Exports are often sorted by customer: the last customer's group is checked before the map.
 	const groups = new Map<string, number[]>();
+	let lastKey = '';
+	let lastGroup: number[] | undefined;
 	for (let i = 0; i < orders.length; i++) {
 		const o = orders[i];
 		if (!(o.total >= 0) || o.total === Infinity || !o.customerKey || !Number.isFinite(o.placedAt)) {
@@ -114,9 +117,15 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			continue;
 		}
 		const key = apart ? o.customerKey + '\u0001' + o.currency : o.customerKey;
-		const g = groups.get(key);
-		if (g === undefined) groups.set(key, [i]);
-		else g.push(i);
+		const g = key === lastKey ? lastGroup : groups.get(key);
+		if (g === undefined) {
+			lastGroup = [i];
+			groups.set(key, lastGroup);
+		} else {
+			g.push(i);
+			lastGroup = g;
+		}
+		lastKey = key;
 	}
 
 	const profiles: BuiltProfile[] = [];
@@ -160,7 +169,7 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		const clock = own ? clockFor(own) : orderZone ? clockFor(orderZone) : defaultClock;
 
 		let sourceItems: number[];
-		if (idx.length === 1) sourceItems = o0.sourceItems.slice();
+		if (idx.length === 1) sourceItems = o0.sourceItems;
 		else {
 			sourceItems = [];
 			for (let k = 0; k < idx.length; k++) {
@@ -190,10 +199,14 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		let cancelledOrders = 0;
 		let firstAt = 0;
 		let lastAt = 0;
-		const couponCodes: string[] = [];
-		const products: string[] = [];
-		const days: number[] = [];
-		const daySpend: number[] = [];
+		let couponCodes: string[] | null = null;
+		let products: string[] | null = null;
+		// Purchase days and their spend; most customers buy on one day only, which stays in day0/spend0 (the arrays
+		// are made when a second day comes).
+		let day0 = NaN;
+		let spend0 = 0;
+		let days: number[] | null = null;
+		let daySpend: number[] | null = null;
 		let daysUnsorted = false;
 
 		for (let k = 0; k < idx.length; k++) {
@@ -231,15 +244,26 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			const codes = o.couponCodes;
 			if (o.discountAmount > 0 || codes.length > 0) discounted++;
 			discountTotal += o.discountAmount;
-			for (let j = 0; j < codes.length; j++) if (!couponCodes.includes(codes[j])) couponCodes.push(codes[j]);
-			const ps = o.products;
-			for (let j = 0; j < ps.length; j++) if (!products.includes(ps[j])) products.push(ps[j]);
-			const n = days.length;
-			if (n > 0 && days[n - 1] === day) daySpend[n - 1] += spend;
-			else {
-				if (n > 0 && day < days[n - 1]) daysUnsorted = true;
-				days.push(day);
-				daySpend.push(spend);
+			if (codes.length) couponCodes = addDistinct(couponCodes, codes);
+			if (o.products.length) products = addDistinct(products, o.products);
+			if (days === null) {
+				if (day0 === day) spend0 += spend;
+				else if (day0 !== day0 /* NaN: no day yet */) {
+					day0 = day;
+					spend0 = spend;
+				} else {
+					if (day < day0) daysUnsorted = true;
+					days = [day0, day];
+					daySpend = [spend0, spend];
+				}
+			} else {
+				const n = days.length;
+				if (days[n - 1] === day) (daySpend as number[])[n - 1] += spend;
+				else {
+					if (day < days[n - 1]) daysUnsorted = true;
+					days.push(day);
+					(daySpend as number[]).push(spend);
+				}
 			}
 		}
 		ordersAfterAsOf += after;
@@ -256,20 +280,33 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			);
 			continue;
 		}
-		if (daysUnsorted) mergeDays(days, daySpend);
-
-		const nDays = days.length;
-		const firstDay = nDays ? days[0] : 0;
-		const lastDay = nDays ? days[nDays - 1] : 0;
+		let nDays: number;
+		let firstDay = 0;
+		let lastDay = 0;
+		let firstDaySpend = 0;
 		let medianGap: number | null = null;
 		let meanGap: number | null = null;
-		if (nDays > 1) {
-			const gaps = new Array<number>(nDays - 1);
-			for (let k = 1; k < nDays; k++) gaps[k - 1] = days[k] - days[k - 1];
-			if (gaps.length > 1) gaps.sort((a, b) => a - b);
-			const m = gaps.length >> 1;
-			medianGap = gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
-			meanGap = round2((lastDay - firstDay) / gaps.length);
+		if (days === null) {
+			nDays = day0 === day0 ? 1 : 0;
+			if (nDays) {
+				firstDay = lastDay = day0;
+				firstDaySpend = spend0;
+			}
+		} else {
+			if (daysUnsorted) mergeDays(days, daySpend as number[]);
+			nDays = days.length;
+			firstDay = days[0];
+			lastDay = days[nDays - 1];
+			firstDaySpend = (daySpend as number[])[0];
+			if (nDays === 2) medianGap = lastDay - firstDay;
+			else {
+				const gaps = new Array<number>(nDays - 1);
+				for (let k = 1; k < nDays; k++) gaps[k - 1] = days[k] - days[k - 1];
+				gaps.sort((a, b) => a - b);
+				const m = gaps.length >> 1;
+				medianGap = gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
+			}
+			meanGap = round2((lastDay - firstDay) / (nDays - 1));
 		}
 		const recencyDays = nDays ? lastDay - firstDay : 0;
 		const ageDays = nDays ? asOfDay - firstDay : 0;
@@ -295,12 +332,12 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			largestOrderQuantity: maxQty,
 			discountedOrders: discounted,
 			discountedShare: orderCount ? round4(discounted / orderCount) : 0,
-			couponCodes,
+			couponCodes: couponCodes ?? [],
 			totalDiscount: round2(discountTotal),
 			refundedOrders,
 			refundedAmount: round2(refundedAmount),
 			cancelledOrders,
-			products,
+			products: products ?? [],
 			gapCount: nDays > 1 ? nDays - 1 : 0,
 			medianGapDays: medianGap,
 			meanGapDays: meanGap,
@@ -311,11 +348,17 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			ageDays,
 			ageWeeks: round2(ageDays / 7),
 			daysSinceLastPurchase: nDays ? asOfDay - lastDay : null,
-			meanRepeatSpend: frequency ? round2((spent - daySpend[0]) / frequency) : 0,
+			meanRepeatSpend: frequency ? round2((spent - firstDaySpend) / frequency) : 0,
 		};
 		profiles.push({ profile, sourceItems });
 	}
 	return { profiles, errors, ordersAfterAsOf };
+}
+
+function addDistinct(into: string[] | null, values: readonly string[]): string[] {
+	const out = into ?? [];
+	for (let j = 0; j < values.length; j++) if (!out.includes(values[j])) out.push(values[j]);
+	return out;
 }
 
 /** Sorts (day, spend) pairs by day and merges equal days (only for zones whose clock steps back over midnight). */

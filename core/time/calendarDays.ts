@@ -61,6 +61,7 @@ export class ZoneClock {
 		const local = ms + off * 60_000;
 		const day = Math.floor(local / DAY_MS);
 		let rest = local - day * DAY_MS;
+		if (rest === 0 && off === 0) return isoDay(day) + (this.utcLike ? 'T00:00:00.000Z' : 'T00:00:00.000+00:00');
 		const hh = Math.floor(rest / HOUR_MS);
 		rest -= hh * HOUR_MS;
 		const mm = Math.floor(rest / 60_000);
@@ -92,8 +93,19 @@ function pad2(n: number): string {
 	return n < 10 ? '0' + n : String(n);
 }
 
-/** yyyy-MM-dd of a day number (proleptic Gregorian; years 0..9999). */
+const dayNames = new Map<number, string>();
+/** yyyy-MM-dd of a day number (proleptic Gregorian; years 0..9999). Cached: profiles repeat the same days. */
 export function isoDay(day: number): string {
+	let s = dayNames.get(day);
+	if (s === undefined) {
+		if (dayNames.size >= 100_000) dayNames.clear();
+		s = civilName(day);
+		dayNames.set(day, s);
+	}
+	return s;
+}
+
+function civilName(day: number): string {
 	// Howard Hinnant's civil_from_days.
 	const z = day + 719468;
 	const era = Math.floor(z / 146097);

@@ -182,9 +182,20 @@ export class CustomerProfiles implements INodeType {
 		const built = buildProfiles(orders, profileOptions);
 		for (const e of built.errors) errors.push(e);
 
-		// Nothing silently dropped: an item that is in no profile and no error becomes an error of its own.
+		// One item per customer, paired with every item its orders were read from.
 		const seen = new Uint8Array(items.length);
-		for (const p of built.profiles) for (const i of p.sourceItems) seen[i] = 1;
+		const profiles = built.profiles;
+		for (let p = 0; p < profiles.length; p++) {
+			const sourceItems = profiles[p].sourceItems;
+			const pairedItem: IPairedItemData[] = [];
+			for (let k = 0; k < sourceItems.length; k++) {
+				const item = sourceItems[k];
+				seen[item] = 1;
+				pairedItem.push({ item });
+			}
+			out.push({ json: profiles[p].profile as unknown as IDataObject, pairedItem });
+		}
+		// Nothing silently dropped: an item that is in no profile and no error becomes an error of its own.
 		for (const e of errors) for (const i of e.itemIndexes ?? []) seen[i] = 1;
 		for (let i = 0; i < items.length; i++) {
 			if (!seen[i]) {
@@ -195,12 +206,6 @@ export class CustomerProfiles implements INodeType {
 		if (errors.length && !continueOnFail) {
 			errors.sort((a, b) => (a.itemIndexes?.[0] ?? 0) - (b.itemIndexes?.[0] ?? 0));
 			throw toNodeError(errors[0]);
-		}
-
-		for (const { profile, sourceItems } of built.profiles) {
-			const pairedItem: IPairedItemData[] = new Array(sourceItems.length);
-			for (let k = 0; k < sourceItems.length; k++) pairedItem[k] = { item: sourceItems[k] };
-			out.push({ json: profile as unknown as IDataObject, pairedItem });
 		}
 		for (const e of errors) {
 			const indexes = e.itemIndexes?.length ? e.itemIndexes : items.map((_item, i) => i);

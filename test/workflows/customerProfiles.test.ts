@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { DateTime } from 'luxon';
-import { type IDataObject, type INodeExecutionData, type IPairedItemData } from 'n8n-workflow';
+import { type IDataObject, type INode, type INodeExecutionData, type IPairedItemData } from 'n8n-workflow';
 import { readWorkflow, ROOT, runWorkflow, type WorkflowJson } from '../../harness/engine';
 import { readCsvFile } from '../../scripts/lib/csv';
 
@@ -30,7 +30,7 @@ function withNode(wf: WorkflowJson, patch: Record<string, unknown>, parameters?:
 	const copy = JSON.parse(JSON.stringify(wf)) as WorkflowJson;
 	const node = copy.nodes.find((n) => n.name === NODE)!;
 	Object.assign(node, patch);
-	if (parameters) node.parameters = { ...node.parameters, ...parameters };
+	if (parameters) node.parameters = { ...node.parameters, ...parameters } as INode['parameters'];
 	return copy;
 }
 
