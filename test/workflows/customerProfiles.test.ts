@@ -293,6 +293,27 @@ describe('bad input', () => {
 		expectEveryItemOnce([...customers, ...fix], bad.length);
 	});
 
+	test('a mapping expression that fails on one item (n8n gives nothing) is an error on that item only', async () => {
+		const wf = withNode(fixture('customerProfiles-mapped.json'), { onError: 'continueRegularOutput' }, {
+			fields: {
+				customerId: '={{ JSON.parse($json.customer.json).id }}',
+				placedAt: '={{ $json.created }}',
+				total: '={{ $json.amount }}',
+				currency: '={{ $json.currency }}',
+			},
+		});
+		const input = [{ ...bad[5], customer: { json: '{"id":"C9"}' } }, { ...bad[5], number: 'X-8', customer: { json: '{id: C9' } }];
+		const r = await runWorkflow(wf, { pinData: { Orders: pinned(input) } });
+		const out = r.output(NODE);
+		expect(out.map((i) => [i.json.customerKey ?? i.json.field, paired(i)])).toEqual([
+			['C9', [0]],
+			['email', [1]],
+		]);
+		expect(out[1].json.error).toBe('Order X-8 has no customer: email is empty and customerId is empty');
+		const stop = await runWorkflow(withNode(wf, { onError: 'stopWorkflow' }), { pinData: { Orders: pinned(input) } });
+		expect(stop.error?.description).toMatch(/^Item 1, field "email", value nothing\./);
+	});
+
 	test('several currencies for one customer: an error naming them, or one profile per currency when kept apart', async () => {
 		const mixed = [
 			{ number: 'M-1', customer: { id: 'C5' }, created: '2024-03-01', amount: 10, currency: 'eur' },
