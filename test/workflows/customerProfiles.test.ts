@@ -309,7 +309,7 @@ describe('bad input', () => {
 			['C9', [0]],
 			['email', [1]],
 		]);
-		expect(out[1].json.error).toBe('Order X-8 has no customer: email is empty and customerId is empty');
+		expect(out[1].json.error).toBe('The order in item 1 has no customer: email is empty and customerId is empty');
 		const stop = await runWorkflow(withNode(wf, { onError: 'stopWorkflow' }), { pinData: { Orders: pinned(input) } });
 		expect(stop.error?.description).toMatch(/^Item 1, field "email", value nothing\./);
 	});
