@@ -23,6 +23,10 @@ import {
 } from './rules';
 import type { LifetimeInput } from './input';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+const isFin = Number.isFinite;
+
 export const DAYS_PER_MONTH = 365.25 / 12;
 /** Predicted next-order dates are capped this many days after the as-of date (100 years). */
 export const MAX_NEXT_ORDER_DAYS = 36525;
@@ -167,20 +171,20 @@ export interface LifetimeSummary {
 
 const round = (v: number, d: number) => {
 	const f = 10 ** d;
-	const r = Math.round(v * f) / f;
+	const r = M.round(v * f) / f;
 	return Object.is(r, -0) ? 0 : r;
 };
-const finiteOr = (v: number, fallback: number) => (Number.isFinite(v) ? v : fallback);
+const finiteOr = (v: number, fallback: number) => (isFin(v) ? v : fallback);
 
 /** Sum over months i of (E(t_i) - E(t_{i-1})) / (1 + d)^i, t_i = min(i month, horizon): discounted expected orders. */
 export function discountedOrders(expected: (t: number) => number, horizon: number, month: number, rate: number): number {
 	if (rate === 0) return expected(horizon);
-	const months = Math.ceil(horizon / month - 1e-9);
+	const months = M.ceil(horizon / month - 1e-9);
 	let prev = 0;
 	let sum = 0;
 	for (let i = 1; i <= months; i++) {
-		const e = expected(Math.min(i * month, horizon));
-		sum += (e - prev) / Math.pow(1 + rate, i);
+		const e = expected(M.min(i * month, horizon));
+		sum += (e - prev) / M.pow(1 + rate, i);
 		prev = e;
 	}
 	return sum;
@@ -206,7 +210,7 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 		const c = customers[i];
 		if (!c.buyer) continue;
 		buyers.push(i);
-		historyDays = Math.max(historyDays, c.ageDays);
+		historyDays = M.max(historyDays, c.ageDays);
 		if (c.frequency >= 2) repeatBuyers++;
 		if (spendEligible(c.frequency, c.meanRepeatSpend)) spendCustomers++;
 	}
@@ -241,10 +245,10 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 			fit = null;
 		}
 		const extreme = fit ? Object.values(fit.params).some((v) => !(v > 1e-12 && v < 1e12)) : true;
-		if (!fit || !fit.converged || !Number.isFinite(fit.logLikelihood) || extreme) {
+		if (!fit || !fit.converged || !isFin(fit.logLikelihood) || extreme) {
 			reasons.push(`The ${model.label} fit did not settle on finite parameters for this batch; figures come from the rules`);
 			sufficient = false;
-			fit = fit && Number.isFinite(fit.logLikelihood) ? fit : null;
+			fit = fit && isFin(fit.logLikelihood) ? fit : null;
 		}
 	}
 
@@ -258,7 +262,7 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 	} else {
 		try {
 			const g = fitGammaGamma(buyers.map((i) => ({ x: customers[i].frequency, zbar: customers[i].meanRepeatSpend })));
-			if (g.converged && g.params.q > 1 && Number.isFinite(g.logLikelihood)) {
+			if (g.converged && g.params.q > 1 && isFin(g.logLikelihood)) {
 				spend = { model: 'Gamma-Gamma', parameters: g.params, logLikelihood: g.logLikelihood, customers: g.customers };
 			} else {
 				spendReasons.push('The Gamma-Gamma spend fit did not give a finite average order value for this batch, so order values are the customers\' average order values');
@@ -293,7 +297,7 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 		if (spend) {
 			const x = spendEligible(c.frequency, c.meanRepeatSpend) ? c.frequency : 0;
 			value = conditionalExpectedAverageSpend(spend.parameters, x, c.meanRepeatSpend);
-			if (!Number.isFinite(value)) value = c.buyer ? c.totalSpent / c.orderCount : meanAov;
+			if (!isFin(value)) value = c.buyer ? c.totalSpent / c.orderCount : meanAov;
 		} else {
 			value = c.buyer ? c.totalSpent / c.orderCount : meanAov;
 		}
@@ -339,10 +343,10 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 				nextDays: ruleDaysToNextOrder(c, pop),
 			};
 		}
-		const pAlive = Math.min(1, Math.max(0, finiteOr(figures.pAlive, 0)));
-		const orders = Math.max(0, finiteOr(figures.orders, 0));
-		const discounted = Math.max(0, finiteOr(figures.discounted, 0));
-		const nextDays = Math.min(MAX_NEXT_ORDER_DAYS, Math.max(1, Math.round(finiteOr(figures.nextDays, MAX_NEXT_ORDER_DAYS))));
+		const pAlive = M.min(1, M.max(0, finiteOr(figures.pAlive, 0)));
+		const orders = M.max(0, finiteOr(figures.orders, 0));
+		const discounted = M.max(0, finiteOr(figures.discounted, 0));
+		const nextDays = M.min(MAX_NEXT_ORDER_DAYS, M.max(1, M.round(finiteOr(figures.nextDays, MAX_NEXT_ORDER_DAYS))));
 		return {
 			pAlive: round(pAlive, 4),
 			churnRisk: churnRisk(pAlive, s),
@@ -350,7 +354,7 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 			horizonDays: s.horizonDays,
 			expectedNextOrderAt: c.asOf.plus({ days: nextDays }).toISO(),
 			expectedOrderValue: round(value, 2),
-			predictedLifetimeValue: round(Math.max(0, finiteOr(value * discounted, 0)), 2),
+			predictedLifetimeValue: round(M.max(0, finiteOr(value * discounted, 0)), 2),
 			rfm: rfm[i],
 			dataSufficiency: sufficiency,
 		};

@@ -11,6 +11,12 @@ import { hyp2f1 } from './math/hyp2f1';
 import { log1pExp, logistic, oneMinusExpOverEps } from './math/special';
 import { minimizeLbfgs } from './math/optimize';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+const isFin = Number.isFinite;
+const INF = Number.POSITIVE_INFINITY;
+const NAN = Number.NaN;
+
 export interface BgNbdParams {
 	r: number;
 	alpha: number;
@@ -40,28 +46,28 @@ export function bgnbdLogLikelihoodWithGradient(
 	const Lab = new Float64Array(X + 1);
 	const Dab = new Float64Array(X + 1);
 	for (let k = 0; k < X; k++) {
-		Lr[k + 1] = Lr[k] + Math.log(r + k);
+		Lr[k + 1] = Lr[k] + M.log(r + k);
 		Dr[k + 1] = Dr[k] + 1 / (r + k);
-		Lb[k + 1] = Lb[k] + Math.log(b + k);
+		Lb[k + 1] = Lb[k] + M.log(b + k);
 		Db[k + 1] = Db[k] + 1 / (b + k);
-		Lab[k + 1] = Lab[k] + Math.log(a + b + k);
+		Lab[k + 1] = Lab[k] + M.log(a + b + k);
 		Dab[k + 1] = Dab[k] + 1 / (a + b + k);
 	}
 	const nT = data.uniqueT.length;
 	const lT = new Float64Array(nT);
 	const iT = new Float64Array(nT);
 	for (let j = 0; j < nT; j++) {
-		lT[j] = Math.log(alpha + data.uniqueT[j]);
+		lT[j] = M.log(alpha + data.uniqueT[j]);
 		iT[j] = 1 / (alpha + data.uniqueT[j]);
 	}
 	const nTx = data.uniqueTx.length;
 	const lTx = new Float64Array(nTx);
 	const iTx = new Float64Array(nTx);
 	for (let j = 0; j < nTx; j++) {
-		lTx[j] = Math.log(alpha + data.uniqueTx[j]);
+		lTx[j] = M.log(alpha + data.uniqueTx[j]);
 		iTx[j] = 1 / (alpha + data.uniqueTx[j]);
 	}
-	const lna = Math.log(a);
+	const lna = M.log(a);
 	let ll = 0;
 	let gr = 0;
 	let gal = 0;
@@ -83,7 +89,7 @@ export function bgnbdLogLikelihoodWithGradient(
 			const jx = txIndex[i];
 			const bx1 = b + x - 1;
 			const diff = lt - lTx[jx];
-			const D = lna - Math.log(bx1) + rx * diff;
+			const D = lna - M.log(bx1) + rx * diff;
 			l += log1pExp(D);
 			const s = logistic(D);
 			dr += s * diff;
@@ -98,8 +104,8 @@ export function bgnbdLogLikelihoodWithGradient(
 		gb += w * db;
 	}
 	const W = data.total;
-	ll += W * r * Math.log(alpha);
-	gr += W * Math.log(alpha);
+	ll += W * r * M.log(alpha);
+	gr += W * M.log(alpha);
 	gal += (W * r) / alpha;
 	return { ll, grad: [gr * r, gal * alpha, ga * a, gb * b] };
 }
@@ -109,7 +115,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: CompressedSummarie
 }
 
 function fromLogs(v: ArrayLike<number>): BgNbdParams {
-	return { r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) };
+	return { r: M.exp(v[0]), alpha: M.exp(v[1]), a: M.exp(v[2]), b: M.exp(v[3]) };
 }
 
 /** Maximum likelihood fit on log-parameters with L-BFGS and the analytic gradient. */
@@ -118,13 +124,13 @@ export function fitBgNbd(input: CompressedSummaries | ArrayLike<Summary>, option
 	if (data.total === 0) throw new RangeError('BG/NBD needs at least one customer');
 	let meanT = 0;
 	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
-	meanT = Math.max(meanT / data.total, 1e-6);
+	meanT = M.max(meanT / data.total, 1e-6);
 	const s = options.start ?? {};
 	const x0 = [
-		Math.log(s.r ?? 1),
-		Math.log(s.alpha ?? meanT),
-		Math.log(s.a ?? 1),
-		Math.log(s.b ?? 1),
+		M.log(s.r ?? 1),
+		M.log(s.alpha ?? meanT),
+		M.log(s.a ?? 1),
+		M.log(s.b ?? 1),
 	];
 	const W = data.total;
 	const res = minimizeLbfgs(
@@ -147,9 +153,9 @@ export function fitBgNbd(input: CompressedSummaries | ArrayLike<Summary>, option
 
 /** ln of the odds that the customer dropped out after the last purchase (0 chance when x = 0). */
 function logOddsDropped(p: BgNbdParams, x: number, tx: number, T: number): number {
-	if (x === 0) return -Infinity;
+	if (x === 0) return -INF;
 	// ln(a/(b+x-1)) + (r+x) ln((alpha+T)/(alpha+t_x))
-	return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+	return M.log(p.a) - M.log(p.b + x - 1) + (p.r + x) * M.log1p((T - tx) / (p.alpha + tx));
 }
 
 /**
@@ -176,36 +182,36 @@ export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: numbe
 	const pAlive = conditionalProbabilityAlive(p, x, tx, T);
 	const upper = (pAlive * (r + x) * t) / (alpha + T);
 	const z = t / (alpha + T + t);
-	const L = Math.log1p(t / (alpha + T)); // -ln(1 - z)
+	const L = M.log1p(t / (alpha + T)); // -ln(1 - z)
 	const eps = a - 1;
 	const C = a + b + x - 1;
 	const A1 = a + b - 1 - r;
-	let sum = 0;
-	let u = A1 * z;
-	let converged = false;
-	for (let k = 1; k <= 100_000; k++) {
-		sum += u;
-		const ratio = ((A1 + k) * (a + k - 1) * z) / ((C + k) * (k + 1));
-		u *= ratio;
-		if (Math.abs(u) <= 1e-17 * Math.abs(sum) && Math.abs(ratio) < 1 && Math.abs(u) / (1 - z) <= 1e-16 * Math.abs(sum)) {
-			converged = true;
-			break;
-		}
-		if (u === 0) {
-			converged = true;
-			break;
+	let perAlive = NAN;
+	if (z <= 0.995) {
+		let sum = 0;
+		let u = A1 * z;
+		for (let k = 1; k <= 20_000; k++) {
+			sum += u;
+			if (!isFin(sum)) break;
+			const ratio = ((A1 + k) * (a + k - 1) * z) / ((C + k) * (k + 1));
+			u *= ratio;
+			if (u === 0 || (M.abs(ratio) < 1 && M.abs(u) <= 1e-17 * M.abs(sum) && M.abs(u) / (1 - z) <= 1e-16 * M.abs(sum))) {
+				perAlive = C * oneMinusExpOverEps(eps, L) - M.exp(-eps * L) * sum;
+				break;
+			}
 		}
 	}
-	let perAlive: number;
-	if (converged) {
-		perAlive = C * oneMinusExpOverEps(eps, L) - Math.exp(-eps * L) * sum;
-	} else {
-		const G = Math.exp(-(r + x) * L) * hyp2f1(r + x, b + x, C, z);
-		perAlive = eps === 0 ? NaN : (C / eps) * (1 - G);
+	if (!isFin(perAlive)) {
+		// z close to 1: the closed form with the general 2F1 (its 1 - z transformation); at a = 1 the mean of a = 1 +- 1e-7
+		const closed = (aa: number) => {
+			const G = M.exp(-(r + x) * L) * hyp2f1(r + x, b + x, aa + b + x - 1, z);
+			return ((aa + b + x - 1) / (aa - 1)) * (1 - G);
+		};
+		perAlive = M.abs(eps) > 1e-7 ? closed(a) : (closed(1 + 1e-7) + closed(1 - 1e-7)) / 2;
 	}
 	const value = perAlive * pAlive;
-	if (!Number.isFinite(value)) return upper > 0 && Number.isFinite(upper) ? upper : 0;
-	return Math.min(Math.max(value, 0), Number.isFinite(upper) ? upper : Number.MAX_VALUE);
+	if (!isFin(value)) return upper > 0 && isFin(upper) ? upper : 0;
+	return M.min(M.max(value, 0), isFin(upper) ? upper : Number.MAX_VALUE);
 }
 
 /** E[X(t)] for a new customer, eq. (9): the expected repeat purchases in (0, t] from the first purchase. */
@@ -219,7 +225,7 @@ export function expectedPurchases(p: BgNbdParams, t: number): number {
  * P(next purchase within s) = 1 - ((alpha+T)/(alpha+T+s))^(r+x), whose median is (alpha+T)(2^(1/(r+x)) - 1).
  */
 export function medianTimeToNextPurchase(p: BgNbdParams, x: number, _tx: number, T: number): number {
-	return (p.alpha + T) * Math.expm1(Math.LN2 / (p.r + x));
+	return (p.alpha + T) * M.expm1(M.LN2 / (p.r + x));
 }
 
 export const bgnbd: CountModel<BgNbdParams> = {

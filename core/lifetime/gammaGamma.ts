@@ -6,6 +6,11 @@
 import { digamma, lnGamma } from './math/special';
 import { minimizeLbfgs } from './math/optimize';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+const isFin = Number.isFinite;
+const NAN = Number.NaN;
+
 export interface GammaGammaParams {
 	p: number;
 	q: number;
@@ -22,7 +27,7 @@ export interface SpendSummary {
 
 /** Customers the spend model may use: x >= 1 and a positive, finite mean spend. */
 export function spendEligible(x: number, zbar: number): boolean {
-	return x >= 1 && zbar > 0 && Number.isFinite(zbar);
+	return x >= 1 && zbar > 0 && isFin(zbar);
 }
 
 /**
@@ -38,15 +43,15 @@ export function gammaGammaLogLikelihoodWithGradient(
 	let gp = 0;
 	let gq = 0;
 	let gg = 0;
-	const lnG = Math.log(gamma);
+	const lnG = M.log(gamma);
 	const lgq = lnGamma(q);
 	const psq = digamma(q);
 	for (let i = 0; i < data.length; i++) {
 		const { x, zbar } = data[i];
 		const px = p * x;
-		const lx = Math.log(x);
-		const lz = Math.log(zbar);
-		const lden = Math.log(gamma + x * zbar);
+		const lx = M.log(x);
+		const lz = M.log(zbar);
+		const lden = M.log(gamma + x * zbar);
 		ll += lnGamma(px + q) - lnGamma(px) - lgq + q * lnG + (px - 1) * lz + px * lx - (px + q) * lden;
 		const psi = digamma(px + q);
 		gp += x * (psi - digamma(px) + lz + lx - lden);
@@ -77,14 +82,14 @@ export function fitGammaGamma(rows: ArrayLike<SpendSummary>): GammaGammaFit {
 	for (const d of data) mean += d.zbar;
 	mean /= data.length;
 	const W = data.length;
-	const from = (v: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
+	const from = (v: ArrayLike<number>): GammaGammaParams => ({ p: M.exp(v[0]), q: M.exp(v[1]), gamma: M.exp(v[2]) });
 	// start where the population mean p gamma / (q - 1) equals the sample mean
 	const res = minimizeLbfgs(
 		(v) => {
 			const { ll, grad } = gammaGammaLogLikelihoodWithGradient(from(v), data);
 			return { f: -ll / W, g: Float64Array.from(grad, (gi) => -gi / W) };
 		},
-		[Math.log(1), Math.log(2), Math.log(mean)],
+		[M.log(1), M.log(2), M.log(mean)],
 		{ maxIterations: 1000, gradientTolerance: 1e-10 },
 	);
 	return { params: from(res.x), logLikelihood: -res.f * W, iterations: res.iterations, converged: res.converged, customers: W };
@@ -100,7 +105,7 @@ export function fitGammaGamma(rows: ArrayLike<SpendSummary>): GammaGammaFit {
 export function conditionalExpectedAverageSpend(params: GammaGammaParams, x: number, zbar: number): number {
 	const { p, q, gamma } = params;
 	const den = p * x + q - 1;
-	if (!(den > 0)) return NaN;
+	if (!(den > 0)) return NAN;
 	const v = (p * (gamma + x * (x > 0 ? zbar : 0))) / den;
-	return Number.isFinite(v) ? v : NaN;
+	return isFin(v) ? v : NAN;
 }

@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { InputError, showValue } from '../errors';
 import { DateReadError, isValidZone, readDate } from '../time/dates';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const isFin = Number.isFinite;
+const isInt = Number.isInteger;
+const NAN = Number.NaN;
+
 /** The fields the node maps, by canonical (Customer Profiles) name. */
 export const LIFETIME_FIELDS = [
 	'frequency',
@@ -56,12 +61,12 @@ function numberSchema(opts: { integer?: boolean; min?: number; blankAs?: number 
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is empty' });
 			return z.NEVER;
 		}
-		const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v) ? Number(v) : NaN;
-		if (!Number.isFinite(n)) {
+		const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v) ? Number(v) : NAN;
+		if (!isFin(n)) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a number' });
 			return z.NEVER;
 		}
-		if (opts.integer && !Number.isInteger(n)) {
+		if (opts.integer && !isInt(n)) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a whole number' });
 			return z.NEVER;
 		}

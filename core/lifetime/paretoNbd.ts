@@ -12,6 +12,11 @@ import { hyp2f1, hyp2f1Series } from './math/hyp2f1';
 import { lnGamma, log1mExp, logAddExp, logistic, oneMinusExpOverEps } from './math/special';
 import { minimizeLbfgs, withNumericGradient } from './math/optimize';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+const isFin = Number.isFinite;
+const INF = Number.POSITIVE_INFINITY;
+
 export interface ParetoNbdParams {
 	r: number;
 	alpha: number;
@@ -31,7 +36,7 @@ export function logHyp2f1AB1(A: number, B: number, z: number, oneMinusZ: number)
 	const d = A + 1 - B;
 	const s = hyp2f1Series(1, d, A + 1, z, 3000);
 	const inner = s.converged ? s.value : hyp2f1(1, d, A + 1, z);
-	return (1 - B) * Math.log(oneMinusZ) + Math.log(inner);
+	return (1 - B) * M.log(oneMinusZ) + M.log(inner);
 }
 
 /**
@@ -41,7 +46,7 @@ export function logHyp2f1AB1(A: number, B: number, z: number, oneMinusZ: number)
  * computed as ln F(t_x) + ln(1 - F(T)/F(t_x)). -Infinity when t_x = T (A0 = 0).
  */
 function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-	if (tx >= T) return -Infinity;
+	if (tx >= T) return -INF;
 	const { r, alpha, s, beta } = p;
 	const A = r + s + x;
 	const ge = alpha >= beta;
@@ -49,25 +54,25 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
 	const n = ge ? beta : alpha;
 	const B = ge ? s + 1 : r + x;
 	const logF = (t: number) =>
-		logHyp2f1AB1(A, B, (m - n) / (m + t), (n + t) / (m + t)) - A * Math.log(m + t);
+		logHyp2f1AB1(A, B, (m - n) / (m + t), (n + t) / (m + t)) - A * M.log(m + t);
 	const f1 = logF(tx);
 	const f2 = logF(T);
-	if (!(f2 < f1)) return -Infinity;
+	if (!(f2 < f1)) return -INF;
 	return f1 + log1mExp(f2 - f1);
 }
 
 function logLikelihoodOne(p: ParetoNbdParams, x: number, tx: number, T: number, lnGammaRatio: number): number {
 	const { r, alpha, s, beta } = p;
 	// eq. (17)-(20): L = Gamma(r+x) alpha^r beta^s / Gamma(r) [ 1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0 ]
-	const head = lnGammaRatio + r * Math.log(alpha) + s * Math.log(beta);
-	const l1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-	const l2 = Math.log(s / (r + s + x)) + logA0(p, x, tx, T);
+	const head = lnGammaRatio + r * M.log(alpha) + s * M.log(beta);
+	const l1 = -(r + x) * M.log(alpha + T) - s * M.log(beta + T);
+	const l2 = M.log(s / (r + s + x)) + logA0(p, x, tx, T);
 	return head + logAddExp(l1, l2);
 }
 
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, data: CompressedSummaries): number {
 	const lnGr = new Float64Array(data.maxX + 1);
-	for (let k = 0; k < data.maxX; k++) lnGr[k + 1] = lnGr[k] + Math.log(p.r + k);
+	for (let k = 0; k < data.maxX; k++) lnGr[k + 1] = lnGr[k] + M.log(p.r + k);
 	let ll = 0;
 	for (let i = 0; i < data.size; i++) {
 		const x = data.x[i];
@@ -77,7 +82,7 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, data: CompressedSumma
 }
 
 function fromLogs(v: ArrayLike<number>): ParetoNbdParams {
-	return { r: Math.exp(v[0]), alpha: Math.exp(v[1]), s: Math.exp(v[2]), beta: Math.exp(v[3]) };
+	return { r: M.exp(v[0]), alpha: M.exp(v[1]), s: M.exp(v[2]), beta: M.exp(v[3]) };
 }
 
 /**
@@ -89,14 +94,14 @@ export function fitParetoNbd(input: CompressedSummaries | ArrayLike<Summary>, op
 	if (data.total === 0) throw new RangeError('Pareto/NBD needs at least one customer');
 	let meanT = 0;
 	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
-	meanT = Math.max(meanT / data.total, 1e-6);
+	meanT = M.max(meanT / data.total, 1e-6);
 	const st = options.start ?? {};
-	const x0 = [Math.log(st.r ?? 1), Math.log(st.alpha ?? meanT), Math.log(st.s ?? 1), Math.log(st.beta ?? meanT)];
+	const x0 = [M.log(st.r ?? 1), M.log(st.alpha ?? meanT), M.log(st.s ?? 1), M.log(st.beta ?? meanT)];
 	const W = data.total;
 	const res = minimizeLbfgs(
 		withNumericGradient((v) => {
 			const ll = paretoNbdLogLikelihood(fromLogs(v), data);
-			return Number.isFinite(ll) ? -ll / W : Infinity;
+			return isFin(ll) ? -ll / W : INF;
 		}, 1e-6),
 		x0,
 		{ maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-8, functionTolerance: 1e-13 },
@@ -118,8 +123,8 @@ export function fitParetoNbd(input: CompressedSummaries | ArrayLike<Summary>, op
 export function conditionalProbabilityAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
 	const { r, alpha, s, beta } = p;
 	const la0 = logA0(p, x, tx, T);
-	if (la0 === -Infinity) return 1;
-	const logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + la0;
+	if (la0 === -INF) return 1;
+	const logOdds = M.log(s / (r + s + x)) + (r + x) * M.log(alpha + T) + s * M.log(beta + T) + la0;
 	return logistic(-logOdds);
 }
 
@@ -132,16 +137,16 @@ export function conditionalProbabilityAlive(p: ParetoNbdParams, x: number, tx: n
 export function conditionalExpectedPurchases(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
 	if (!(t > 0)) return 0;
 	const { r, alpha, s, beta } = p;
-	const L = Math.log1p(t / (beta + T));
+	const L = M.log1p(t / (beta + T));
 	const v = (((r + x) * (beta + T)) / (alpha + T)) * oneMinusExpOverEps(s - 1, L) * conditionalProbabilityAlive(p, x, tx, T);
 	const upper = ((r + x) * t) / (alpha + T);
-	if (!Number.isFinite(v)) return Number.isFinite(upper) ? upper : 0;
-	return Math.min(Math.max(v, 0), upper);
+	if (!isFin(v)) return isFin(upper) ? upper : 0;
+	return M.min(M.max(v, 0), upper);
 }
 
 /** For a customer active until the next purchase: median time from T to it, (alpha+T)(2^(1/(r+x)) - 1). */
 export function medianTimeToNextPurchase(p: ParetoNbdParams, x: number, _tx: number, T: number): number {
-	return (p.alpha + T) * Math.expm1(Math.LN2 / (p.r + x));
+	return (p.alpha + T) * M.expm1(M.LN2 / (p.r + x));
 }
 
 /** ln Gamma(r+x) - ln Gamma(r), exposed for tests. */

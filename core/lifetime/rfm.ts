@@ -30,6 +30,9 @@ export type RfmGroup =
 	| 'Dormant'
 	| 'Prospects';
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+
 export const RFM_GROUPS: readonly RfmGroup[] = [
 	'Champions',
 	'Loyal',
@@ -72,7 +75,7 @@ export interface RfmResult {
 
 export function rfmGroup(r: number, f: number, m: number): RfmGroup {
 	if (r < 1 || f < 1 || m < 1) return 'Prospects';
-	const fm = Math.ceil((f + m) / 2);
+	const fm = M.ceil((f + m) / 2);
 	return RFM_GRID[r - 1][fm - 1];
 }
 
@@ -90,7 +93,7 @@ export function quintileScores(values: ArrayLike<number>, members: number[], low
 		while (end < n && values[sorted[end]] === values[sorted[start]]) end++;
 		// sorted worst to best: `start` customers are worse, (end - start) share the value
 		const p = (start + (end - start) / 2) / n;
-		const score = Math.min(5, 1 + Math.floor(5 * p));
+		const score = M.min(5, 1 + M.floor(5 * p));
 		for (let k = start; k < end; k++) out.set(sorted[k], score);
 		start = end;
 	}

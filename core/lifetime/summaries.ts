@@ -4,6 +4,10 @@
  * Customers with the same (x, t_x, T) contribute identically to a likelihood, so fitting works on the distinct
  * tuples with a weight each (the CDNOW master's 23,570 customers are far fewer tuples).
  */
+
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const isFin = Number.isFinite;
+const isInt = Number.isInteger;
 export interface Summary {
 	x: number;
 	tx: number;
@@ -57,7 +61,7 @@ export function compressSummaries(rows: ArrayLike<Summary>): CompressedSummaries
 	let maxX = 0;
 	for (let i = 0; i < rows.length; i++) {
 		const { x, tx, T } = rows[i];
-		if (!(Number.isInteger(x) && x >= 0) || !(tx >= 0) || !(T >= tx) || !Number.isFinite(T)) {
+		if (!(isInt(x) && x >= 0) || !(tx >= 0) || !(T >= tx) || !isFin(T)) {
 			throw new RangeError(`summary ${i} is not a customer summary: x=${x}, t_x=${tx}, T=${T}`);
 		}
 		// a customer without repeat purchases has t_x = 0 whatever was passed

@@ -7,6 +7,10 @@
 
 export type Objective = (x: Float64Array) => { f: number; g: Float64Array };
 
+// Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
+const M = Math;
+const isFin = Number.isFinite;
+
 export interface MinimizeOptions {
 	/** Stop when the largest |gradient| component is below this (default 1e-9). */
 	gradientTolerance?: number;
@@ -38,7 +42,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 
 function maxAbs(a: Float64Array): number {
 	let m = 0;
-	for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+	for (let i = 0; i < a.length; i++) m = M.max(m, M.abs(a[i]));
 	return m;
 }
 
@@ -50,7 +54,7 @@ export function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, optio
 	const m = options.memory ?? 8;
 	const bound = options.bound ?? 30;
 	const clip = (v: Float64Array) => {
-		for (let i = 0; i < n; i++) v[i] = Math.min(bound, Math.max(-bound, v[i]));
+		for (let i = 0; i < n; i++) v[i] = M.min(bound, M.max(-bound, v[i]));
 		return v;
 	};
 	let evaluations = 0;
@@ -61,7 +65,7 @@ export function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, optio
 
 	let x = clip(Float64Array.from(x0));
 	let { f, g } = evaluate(x);
-	if (!Number.isFinite(f)) return { x, f, g, iterations: 0, evaluations, converged: false, reason: 'not-finite' };
+	if (!isFin(f)) return { x, f, g, iterations: 0, evaluations, converged: false, reason: 'not-finite' };
 	const S: Float64Array[] = [];
 	const Y: Float64Array[] = [];
 	const rho: number[] = [];
@@ -75,7 +79,7 @@ export function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, optio
 			alpha[i] = rho[i] * dot(S[i], q);
 			for (let j = 0; j < n; j++) q[j] -= alpha[i] * Y[i][j];
 		}
-		let gamma = 1 / Math.max(1, maxAbs(g)); // first step: a short one
+		let gamma = 1 / M.max(1, maxAbs(g)); // first step: a short one
 		if (S.length) gamma = dot(S[S.length - 1], Y[Y.length - 1]) / dot(Y[Y.length - 1], Y[Y.length - 1]);
 		for (let j = 0; j < n; j++) q[j] *= gamma;
 		for (let i = 0; i < S.length; i++) {
@@ -87,7 +91,7 @@ export function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, optio
 		if (!(slope < 0)) {
 			// not a descent direction: restart from steepest descent
 			S.length = Y.length = rho.length = 0;
-			for (let j = 0; j < n; j++) d[j] = -g[j] / Math.max(1, maxAbs(g));
+			for (let j = 0; j < n; j++) d[j] = -g[j] / M.max(1, maxAbs(g));
 			slope = dot(g, d);
 		}
 		const ls = lineSearch(evaluate, clip, x, f, g, d, slope);
@@ -109,7 +113,7 @@ export function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, optio
 		x = ls.x;
 		f = ls.f;
 		g = ls.g;
-		if (Math.abs(fOld - f) <= ftol * Math.max(1, Math.abs(f))) {
+		if (M.abs(fOld - f) <= ftol * M.max(1, M.abs(f))) {
 			if (++stall >= 3) return { x, f, g, iterations: iter, evaluations, converged: true, reason: 'function' };
 		} else stall = 0;
 	}
@@ -140,18 +144,18 @@ function lineSearch(
 			const dt = hi.t - lo.t;
 			const denom = 2 * (hi.f - lo.f - lo.slope * dt);
 			let t = denom > 0 ? lo.t - (lo.slope * dt * dt) / denom : lo.t + dt / 2;
-			const lower = Math.min(lo.t, hi.t);
-			const upper = Math.max(lo.t, hi.t);
+			const lower = M.min(lo.t, hi.t);
+			const upper = M.max(lo.t, hi.t);
 			if (!(t > lower + 0.1 * (upper - lower) && t < upper - 0.1 * (upper - lower))) t = lo.t + dt / 2;
 			const p = at(t);
-			if (!Number.isFinite(p.f) || p.f > f0 + c1 * t * slope0 || p.f >= lo.f) {
+			if (!isFin(p.f) || p.f > f0 + c1 * t * slope0 || p.f >= lo.f) {
 				hi = p;
 			} else {
-				if (Math.abs(p.slope) <= -c2 * slope0) return p;
+				if (M.abs(p.slope) <= -c2 * slope0) return p;
 				if (p.slope * (hi.t - lo.t) >= 0) hi = lo;
 				lo = p;
 			}
-			if (Math.abs(hi.t - lo.t) < 1e-16 * Math.max(1, Math.abs(lo.t))) break;
+			if (M.abs(hi.t - lo.t) < 1e-16 * M.max(1, M.abs(lo.t))) break;
 		}
 		return lo.t > 0 ? lo : null;
 	};
@@ -159,13 +163,13 @@ function lineSearch(
 	let t = 1;
 	for (let k = 0; k < 60; k++) {
 		const p = at(t);
-		if (!Number.isFinite(p.f)) {
+		if (!isFin(p.f)) {
 			// stepped outside where the objective is finite: shrink
 			t = prev.t + (t - prev.t) / 4;
 			continue;
 		}
 		if (p.f > f0 + c1 * t * slope0 || (k > 0 && p.f >= prev.f)) return zoom(prev, p);
-		if (Math.abs(p.slope) <= -c2 * slope0) return p;
+		if (M.abs(p.slope) <= -c2 * slope0) return p;
 		if (p.slope >= 0) return zoom(p, prev);
 		prev = p;
 		t *= 2;
@@ -180,7 +184,7 @@ export function withNumericGradient(f: (x: Float64Array) => number, h = 1e-6): O
 		const g = new Float64Array(x.length);
 		const y = Float64Array.from(x);
 		for (let i = 0; i < x.length; i++) {
-			const step = h * Math.max(1, Math.abs(x[i]));
+			const step = h * M.max(1, M.abs(x[i]));
 			y[i] = x[i] + step;
 			const fp = f(y);
 			y[i] = x[i] - step;
