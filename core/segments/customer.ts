@@ -163,25 +163,117 @@ export function unknownCustomer(): SegmentCustomer {
 	};
 }
 
+const NUMBER_RANGE: Record<Exclude<FieldKind, 'tags'>, [number, number]> = {
+	count: [0, Infinity],
+	number: [-Infinity, Infinity],
+	share: [0, 1],
+	nps: [0, 10],
+};
+
+/** The reader for one field: a number already in range passes straight through; anything else is checked. */
+function fieldReader(field: SegmentField): (value: unknown) => number | string[] | null {
+	const spec = SEGMENT_FIELD[field];
+	if (spec.kind === 'tags') return (value) => readTags(value, spec.label);
+	const [min, max] = NUMBER_RANGE[spec.kind];
+	return (value) =>
+		typeof value === 'number' && value >= min && value <= max && value !== Infinity && value !== -Infinity
+			? value
+			: readNumber(spec, value);
+}
+
+type Getter<S> = (source: S, index: number) => unknown;
+
 /**
  * A reader that builds the normalised customer from a source (an input item) with one raw-value getter per field
- * it needs; fields without a getter stay unknown.
+ * it needs; fields without a getter stay unknown. The customer always has the same shape (fast in a hot loop).
+ * With `reuse`, the same object is refilled and returned on every call.
  */
 export function customerReader<S>(
-	getters: Partial<Record<SegmentField, (source: S, index: number) => unknown>>,
+	getters: Partial<Record<SegmentField, Getter<S>>>,
+	{ reuse = false }: { reuse?: boolean } = {},
 ): (source: S, index: number) => SegmentCustomer {
-	const entries = (Object.keys(getters) as SegmentField[]).map((field) => ({
-		field,
-		get: getters[field] as (source: S, index: number) => unknown,
-	}));
-	return (source, index) => {
-		const customer = unknownCustomer() as unknown as Record<SegmentField, number | string[] | null>;
-		for (let k = 0; k < entries.length; k++) {
-			const { field, get } = entries[k];
-			customer[field] = readSegmentField(field, get(source, index));
-		}
-		return customer as unknown as SegmentCustomer;
-	};
+	const unknown = () => undefined;
+	const g = (f: SegmentField): Getter<S> => getters[f] ?? unknown;
+	const r = fieldReader;
+	const [totalSpent, orderCount, purchaseDays, frequency, medianGapDays, discountedOrders, discountedShare] = [
+		g('totalSpent'),
+		g('orderCount'),
+		g('purchaseDays'),
+		g('frequency'),
+		g('medianGapDays'),
+		g('discountedOrders'),
+		g('discountedShare'),
+	];
+	const [largestOrderQuantity, ageDays, daysSinceLastPurchase, referralCount, feedbackCount] = [
+		g('largestOrderQuantity'),
+		g('ageDays'),
+		g('daysSinceLastPurchase'),
+		g('referralCount'),
+		g('feedbackCount'),
+	];
+	const [reviewCount, averageRating, npsScore, tags] = [g('reviewCount'), g('averageRating'), g('npsScore'), g('tags')];
+	const [rTotalSpent, rOrderCount, rPurchaseDays, rFrequency, rMedianGapDays, rDiscountedOrders, rDiscountedShare] = [
+		r('totalSpent'),
+		r('orderCount'),
+		r('purchaseDays'),
+		r('frequency'),
+		r('medianGapDays'),
+		r('discountedOrders'),
+		r('discountedShare'),
+	];
+	const [rLargest, rAgeDays, rDaysSince, rReferrals, rFeedback, rReviews, rRating, rNps, rTags] = [
+		r('largestOrderQuantity'),
+		r('ageDays'),
+		r('daysSinceLastPurchase'),
+		r('referralCount'),
+		r('feedbackCount'),
+		r('reviewCount'),
+		r('averageRating'),
+		r('npsScore'),
+		r('tags'),
+	];
+	if (reuse) {
+		// One customer object, refilled for every source: for a hot loop whose lists keep nothing of it.
+		const c = unknownCustomer() as { -readonly [K in keyof SegmentCustomer]: SegmentCustomer[K] };
+		return (s, i) => {
+			c.totalSpent = rTotalSpent(totalSpent(s, i)) as number | null;
+			c.orderCount = rOrderCount(orderCount(s, i)) as number | null;
+			c.purchaseDays = rPurchaseDays(purchaseDays(s, i)) as number | null;
+			c.frequency = rFrequency(frequency(s, i)) as number | null;
+			c.medianGapDays = rMedianGapDays(medianGapDays(s, i)) as number | null;
+			c.discountedOrders = rDiscountedOrders(discountedOrders(s, i)) as number | null;
+			c.discountedShare = rDiscountedShare(discountedShare(s, i)) as number | null;
+			c.largestOrderQuantity = rLargest(largestOrderQuantity(s, i)) as number | null;
+			c.ageDays = rAgeDays(ageDays(s, i)) as number | null;
+			c.daysSinceLastPurchase = rDaysSince(daysSinceLastPurchase(s, i)) as number | null;
+			c.referralCount = rReferrals(referralCount(s, i)) as number | null;
+			c.feedbackCount = rFeedback(feedbackCount(s, i)) as number | null;
+			c.reviewCount = rReviews(reviewCount(s, i)) as number | null;
+			c.averageRating = rRating(averageRating(s, i)) as number | null;
+			c.npsScore = rNps(npsScore(s, i)) as number | null;
+			c.tags = rTags(tags(s, i)) as string[] | null;
+			return c;
+		};
+	}
+	return (s, i) =>
+		({
+			totalSpent: rTotalSpent(totalSpent(s, i)),
+			orderCount: rOrderCount(orderCount(s, i)),
+			purchaseDays: rPurchaseDays(purchaseDays(s, i)),
+			frequency: rFrequency(frequency(s, i)),
+			medianGapDays: rMedianGapDays(medianGapDays(s, i)),
+			discountedOrders: rDiscountedOrders(discountedOrders(s, i)),
+			discountedShare: rDiscountedShare(discountedShare(s, i)),
+			largestOrderQuantity: rLargest(largestOrderQuantity(s, i)),
+			ageDays: rAgeDays(ageDays(s, i)),
+			daysSinceLastPurchase: rDaysSince(daysSinceLastPurchase(s, i)),
+			referralCount: rReferrals(referralCount(s, i)),
+			feedbackCount: rFeedback(feedbackCount(s, i)),
+			reviewCount: rReviews(reviewCount(s, i)),
+			averageRating: rRating(averageRating(s, i)),
+			npsScore: rNps(npsScore(s, i)),
+			tags: rTags(tags(s, i)),
+		}) as SegmentCustomer;
 }
 
 /** Repeat purchase days: frequency, else purchase days - 1, else order count - 1; null when none is known. */

@@ -2,7 +2,7 @@
  * Fans: advocates of the brand. On the list when any ticked criterion is met: a reviewer (enough reviews with a
  * high average rating), a promoter (NPS answer of 9 or 10 by default), or tagged as a fan in the CRM.
  */
-import { count, formatNumber } from './format';
+import { and, count, formatNumber } from './format';
 import type { ListDefinition, SegmentCustomer } from './types';
 
 export type FanCriterion = 'reviewer' | 'promoter' | 'tagged';
@@ -76,26 +76,26 @@ export const fans: ListDefinition<FansThresholds> = {
 	],
 	fields: ['reviewCount', 'averageRating', 'npsScore', 'tags'],
 	evaluate(c: SegmentCustomer, t: FansThresholds): string | null {
-		const reasons: string[] = [];
 		const on = t.fanCriteria;
+		let reason = '';
 		if (
-			on.includes('reviewer') &&
 			c.reviewCount !== null &&
 			c.reviewCount >= t.fanMinReviews &&
 			c.averageRating !== null &&
-			c.averageRating >= t.fanMinAverageRating
+			c.averageRating >= t.fanMinAverageRating &&
+			on.includes('reviewer')
 		) {
-			reasons.push(`reviewer: ${count(c.reviewCount, 'review')}, average rating ${formatNumber(c.averageRating, 1)}`);
+			reason = `reviewer: ${count(c.reviewCount, 'review')}, average rating ${formatNumber(c.averageRating, 1)}`;
 		}
-		if (on.includes('promoter') && c.npsScore !== null && c.npsScore >= t.fanMinNps) {
-			reasons.push(`promoter: NPS answer ${formatNumber(c.npsScore)}`);
+		if (c.npsScore !== null && c.npsScore >= t.fanMinNps && on.includes('promoter')) {
+			reason = and(reason, `promoter: NPS answer ${formatNumber(c.npsScore)}`);
 		}
-		if (on.includes('tagged') && c.tags !== null && c.tags.length) {
+		if (c.tags !== null && c.tags.length && on.includes('tagged')) {
 			const wanted = fanTagSet(t.fanTags);
 			const tag = c.tags.find((x) => wanted.has(x.toLowerCase()));
-			if (tag !== undefined) reasons.push(`tagged "${tag}"`);
+			if (tag !== undefined) reason = and(reason, `tagged "${tag}"`);
 		}
-		return reasons.length ? reasons.join('; ') : null;
+		return reason || null;
 	},
 };
 

@@ -7,6 +7,7 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 
 /** Whole numbers as they are, others with up to `decimals` decimals; thousands grouped with commas. */
 export function formatNumber(n: number, decimals = 2): string {
+	if (n >= 0 && n < 1000 && Number.isInteger(n)) return String(n);
 	const fixed = Number.isInteger(n) ? String(n) : n.toFixed(decimals).replace(/\.?0+$/, '');
 	const [whole, fraction] = fixed.split('.');
 	const sign = whole.startsWith('-') ? '-' : '';
@@ -26,4 +27,9 @@ export function formatAmount(n: number): string {
 export function everyDays(days: number): string {
 	const d = Math.max(1, Math.round(days));
 	return d === 1 ? 'every day' : `every ${formatNumber(d)} days`;
+}
+
+/** Joins the parts of a reason: `big spender: ...; referrer: ...`. */
+export function and(reason: string, part: string): string {
+	return reason ? `${reason}; ${part}` : part;
 }

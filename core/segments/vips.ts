@@ -4,7 +4,7 @@
  * enough, buying on enough days), referrer, feedback giver.
  */
 import { ordersOf } from './customer';
-import { count, formatAmount, formatNumber } from './format';
+import { and, count, formatAmount, formatNumber } from './format';
 import type { ListDefinition, SegmentCustomer } from './types';
 
 export type VipCriterion = 'bigSpender' | 'bulkBuyer' | 'loyal' | 'referrer' | 'feedbackGiver';
@@ -97,27 +97,27 @@ export const vips: ListDefinition<VipsThresholds> = {
 	],
 	fields: ['totalSpent', 'largestOrderQuantity', 'ageDays', 'purchaseDays', 'orderCount', 'referralCount', 'feedbackCount'],
 	evaluate(c: SegmentCustomer, t: VipsThresholds): string | null {
-		const reasons: string[] = [];
 		const on = t.vipCriteria;
-		if (on.includes('bigSpender') && c.totalSpent !== null && c.totalSpent >= t.vipMinTotalSpent) {
-			reasons.push(`big spender: spent ${formatAmount(c.totalSpent)} in total`);
+		let reason = '';
+		if (c.totalSpent !== null && c.totalSpent >= t.vipMinTotalSpent && on.includes('bigSpender')) {
+			reason = `big spender: spent ${formatAmount(c.totalSpent)} in total`;
 		}
-		if (on.includes('bulkBuyer') && c.largestOrderQuantity !== null && c.largestOrderQuantity >= t.vipMinOrderQuantity) {
-			reasons.push(`bulk buyer: ${count(c.largestOrderQuantity, 'item')} in one order`);
+		if (c.largestOrderQuantity !== null && c.largestOrderQuantity >= t.vipMinOrderQuantity && on.includes('bulkBuyer')) {
+			reason = and(reason, `bulk buyer: ${count(c.largestOrderQuantity, 'item')} in one order`);
 		}
-		if (on.includes('loyal') && c.ageDays !== null && c.ageDays >= t.vipMinCustomerDays) {
+		if (c.ageDays !== null && c.ageDays >= t.vipMinCustomerDays && on.includes('loyal')) {
 			const days = c.purchaseDays !== null ? c.purchaseDays : ordersOf(c);
 			if (days !== null && days >= t.vipMinPurchaseDays) {
 				const what = c.purchaseDays !== null ? `bought on ${count(days, 'day')}` : count(days, 'order');
-				reasons.push(`loyal customer: customer for ${formatNumber(c.ageDays)} days, ${what}`);
+				reason = and(reason, `loyal customer: customer for ${formatNumber(c.ageDays)} days, ${what}`);
 			}
 		}
-		if (on.includes('referrer') && c.referralCount !== null && c.referralCount >= t.vipMinReferrals) {
-			reasons.push(`referrer: ${count(c.referralCount, 'referral')}`);
+		if (c.referralCount !== null && c.referralCount >= t.vipMinReferrals && on.includes('referrer')) {
+			reason = and(reason, `referrer: ${count(c.referralCount, 'referral')}`);
 		}
-		if (on.includes('feedbackGiver') && c.feedbackCount !== null && c.feedbackCount >= t.vipMinFeedback) {
-			reasons.push(`feedback giver: gave feedback ${c.feedbackCount === 1 ? 'once' : `${formatNumber(c.feedbackCount)} times`}`);
+		if (c.feedbackCount !== null && c.feedbackCount >= t.vipMinFeedback && on.includes('feedbackGiver')) {
+			reason = and(reason, `feedback giver: gave feedback ${c.feedbackCount === 1 ? 'once' : `${formatNumber(c.feedbackCount)} times`}`);
 		}
-		return reasons.length ? reasons.join('; ') : null;
+		return reason || null;
 	},
 };

@@ -20,14 +20,14 @@ describe('Coupon Users', () => {
 			'1 of 2 orders used a coupon or discount',
 		);
 		expect(check(customer({ orderCount: 10, discountedOrders: 4, discountedShare: 0.4999 }))).toBeNull();
-		expect(check(customer({ orderCount: 10, discountedOrders: 7 }), thresholds('couponUsers', { couponMinSharePercent: 70 }))).toBe(
+		expect(check(customer({ orderCount: 10, discountedOrders: 7 }), thresholds<CouponUsersThresholds>('couponUsers', { couponMinSharePercent: 70 }))).toBe(
 			'7 of 10 orders used a coupon or discount',
 		);
 	});
 
 	test('needs the minimum number of orders', () => {
 		expect(check(customer({ orderCount: 1, discountedOrders: 1, discountedShare: 1 }))).toBeNull();
-		expect(check(customer({ orderCount: 1, discountedOrders: 1 }), thresholds('couponUsers', { couponMinOrders: 1 }))).toBe(
+		expect(check(customer({ orderCount: 1, discountedOrders: 1 }), thresholds<CouponUsersThresholds>('couponUsers', { couponMinOrders: 1 }))).toBe(
 			'1 of 1 order used a coupon or discount',
 		);
 	});
@@ -38,7 +38,7 @@ describe('Coupon Users', () => {
 	});
 
 	test('no discounted order is never a coupon user, even with a 0% threshold', () => {
-		expect(check(customer({ orderCount: 5, discountedOrders: 0 }), thresholds('couponUsers', { couponMinSharePercent: 0 }))).toBeNull();
+		expect(check(customer({ orderCount: 5, discountedOrders: 0 }), thresholds<CouponUsersThresholds>('couponUsers', { couponMinSharePercent: 0 }))).toBeNull();
 	});
 
 	test('unknown order count or discounts: not on the list', () => {

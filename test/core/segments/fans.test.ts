@@ -31,11 +31,11 @@ describe('Fans', () => {
 	test('tagged: any fan tag, letter case ignored, the tag as the customer has it', () => {
 		expect(check(customer({ tags: ['wholesale', 'Advocate'] }))).toBe('tagged "Advocate"');
 		expect(check(customer({ tags: ['fanatic'] }))).toBeNull();
-		expect(check(customer({ tags: ['Superfan'] }), thresholds('fans', { fanTags: 'superfan' }))).toBe('tagged "Superfan"');
+		expect(check(customer({ tags: ['Superfan'] }), thresholds<FansThresholds>('fans', { fanTags: 'superfan' }))).toBe('tagged "Superfan"');
 	});
 
 	test('several criteria are all named; a switched-off one is ignored', () => {
 		expect(check(customer({ npsScore: 10, tags: ['fan'] }))).toBe('promoter: NPS answer 10; tagged "fan"');
-		expect(check(customer({ npsScore: 10, tags: ['fan'] }), thresholds('fans', { fanCriteria: ['tagged'] }))).toBe('tagged "fan"');
+		expect(check(customer({ npsScore: 10, tags: ['fan'] }), thresholds<FansThresholds>('fans', { fanCriteria: ['tagged'] }))).toBe('tagged "fan"');
 	});
 });

@@ -23,7 +23,7 @@ describe('Repeat Buyers', () => {
 	test('gap at the maximum is in, one day more is out; 0 means any gap', () => {
 		expect(check(customer({ frequency: 2, medianGapDays: 90 }))).toBe('3 purchases, about every 90 days');
 		expect(check(customer({ frequency: 2, medianGapDays: 91 }))).toBeNull();
-		expect(check(customer({ frequency: 2, medianGapDays: 400 }), thresholds('repeatBuyers', { repeatMaxDaysBetween: 0 }))).toBe(
+		expect(check(customer({ frequency: 2, medianGapDays: 400 }), thresholds<RepeatBuyersThresholds>('repeatBuyers', { repeatMaxDaysBetween: 0 }))).toBe(
 			'3 purchases, about every 400 days',
 		);
 	});
@@ -35,8 +35,8 @@ describe('Repeat Buyers', () => {
 	});
 
 	test('a single purchase is never a repeat buyer, whatever the threshold', () => {
-		expect(check(customer({ frequency: 0 }), thresholds('repeatBuyers', { repeatMinRepeatPurchases: 1 }))).toBeNull();
-		expect(check(customer({ frequency: 1, medianGapDays: 7 }), thresholds('repeatBuyers', { repeatMinRepeatPurchases: 1 }))).toBe(
+		expect(check(customer({ frequency: 0 }), thresholds<RepeatBuyersThresholds>('repeatBuyers', { repeatMinRepeatPurchases: 1 }))).toBeNull();
+		expect(check(customer({ frequency: 1, medianGapDays: 7 }), thresholds<RepeatBuyersThresholds>('repeatBuyers', { repeatMinRepeatPurchases: 1 }))).toBe(
 			'2 purchases, about every 7 days',
 		);
 	});
