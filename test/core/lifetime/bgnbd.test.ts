@@ -9,16 +9,8 @@ import {
 	type BgNbdParams,
 } from '../../../core/lifetime/bgnbd';
 import { compressSummaries } from '../../../core/lifetime/summaries';
-import { describeWithCdnow, readCdnowFrequencySummary } from './cdnow';
+import { describeWithCdnow, expectMatchesPublished, readCdnowFrequencySummary } from './cdnow';
 import ref from './fixtures/mpmath_reference.json';
-
-/** |got - want| within 1e-3 relative, or half a unit of the reference's last printed digit when that is coarser. */
-export function expectMatchesPublished(got: number, published: string) {
-	const want = Number(published);
-	const decimals = (published.split('.')[1] ?? '').length;
-	const tol = Math.max(1e-3 * Math.abs(want), 0.5 * 10 ** -decimals);
-	expect(Math.abs(got - want)).toBeLessThanOrEqual(tol);
-}
 
 describeWithCdnow('BG/NBD on the 2,357-customer CDNOW sample (weeks, calibration end 1997-09-30)', () => {
 	const rows = readCdnowFrequencySummary();

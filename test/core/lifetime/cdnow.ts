@@ -92,3 +92,11 @@ export function calibrationSummaries(
 	}
 	return out;
 }
+
+/** |got - want| within 1e-3 relative, or half a unit of the reference's last printed digit when that is coarser. */
+export function expectMatchesPublished(got: number, published: string) {
+	const want = Number(published);
+	const decimals = (published.split('.')[1] ?? '').length;
+	const tol = Math.max(1e-3 * Math.abs(want), 0.5 * 10 ** -decimals);
+	expect(Math.abs(got - want)).toBeLessThanOrEqual(tol);
+}
