@@ -179,7 +179,7 @@ export class SendTiming implements INodeType {
 				}
 				const nodeError = new NodeOperationError(node, error.message, {
 					itemIndex,
-					description: error.hint ?? `Field ${error.field} of item ${itemIndex}`,
+					description: `${error.hint ? `${error.hint}. ` : ''}Item ${itemIndex}, field ${error.field}.`,
 				});
 				if (!this.continueOnFail()) throw nodeError;
 				dueNow.push(errorItem(item, itemIndex, error));
