@@ -105,27 +105,40 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 	const errors: InputError[] = [];
 	const apart = options.keepCurrenciesApart === true;
 
-	// Group order indexes by customer (and currency).
-	// Exports are often sorted by customer: the last customer's group is checked before the map.
-	const groups = new Map<string, number[]>();
+	// Group the orders by customer (and currency) without an array per customer: a group number per order, then
+	// a counting sort into one index array where each group is a range, groups in order of first appearance.
+	// Exports are often sorted by customer, so the last customer's group is checked before the map.
+	const n = orders.length;
+	const groupOf = new Int32Array(n);
+	const groupIds = new Map<string, number>();
+	let groupCount = 0;
 	let lastKey = '';
-	let lastGroup: number[] | undefined;
-	for (let i = 0; i < orders.length; i++) {
+	let lastGroup = -1;
+	for (let i = 0; i < n; i++) {
 		const o = orders[i];
 		if (!(o.total >= 0) || o.total === Infinity || !o.customerKey || !Number.isFinite(o.placedAt)) {
 			errors.push(badOrder(o) as InputError);
+			groupOf[i] = -1;
 			continue;
 		}
 		const key = apart ? o.customerKey + '\u0001' + o.currency : o.customerKey;
-		const g = key === lastKey ? lastGroup : groups.get(key);
+		let g = key === lastKey ? lastGroup : groupIds.get(key);
 		if (g === undefined) {
-			lastGroup = [i];
-			groups.set(key, lastGroup);
-		} else {
-			g.push(i);
-			lastGroup = g;
+			g = groupCount++;
+			groupIds.set(key, g);
 		}
+		groupOf[i] = g;
 		lastKey = key;
+		lastGroup = g;
+	}
+	const starts = new Int32Array(groupCount + 1);
+	for (let i = 0; i < n; i++) if (groupOf[i] >= 0) starts[groupOf[i] + 1]++;
+	for (let g = 0; g < groupCount; g++) starts[g + 1] += starts[g];
+	const perm = new Int32Array(starts[groupCount]);
+	const fill = starts.slice(0, groupCount);
+	for (let i = 0; i < n; i++) {
+		const g = groupOf[i];
+		if (g >= 0) perm[fill[g]++] = i;
 	}
 
 	const profiles: BuiltProfile[] = [];
@@ -144,14 +157,17 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 	const keepRefunded = options.keepRefunded === true;
 	const keepZero = options.keepZeroValue === true;
 
-	for (const idx of groups.values()) {
-		const o0 = orders[idx[0]];
+	for (let g = 0; g < groupCount; g++) {
+		const from = starts[g];
+		const to = starts[g + 1];
+		const o0 = orders[perm[from]];
 		const customerKey = o0.customerKey;
 
 		// Time order (stable); most sources already give it.
-		for (let k = 1; k < idx.length; k++) {
-			if (orders[idx[k]].placedAt < orders[idx[k - 1]].placedAt) {
-				idx.sort((a, b) => orders[a].placedAt - orders[b].placedAt);
+		for (let k = from + 1; k < to; k++) {
+			if (orders[perm[k]].placedAt < orders[perm[k - 1]].placedAt) {
+				const sorted = Array.from(perm.subarray(from, to)).sort((a, b) => orders[a].placedAt - orders[b].placedAt);
+				perm.set(sorted, from);
 				break;
 			}
 		}
@@ -159,8 +175,8 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		let customerId: string | null = null;
 		let email: string | null = null;
 		let orderZone: string | null = null;
-		for (let k = 0; k < idx.length; k++) {
-			const o = orders[idx[k]];
+		for (let k = from; k < to; k++) {
+			const o = orders[perm[k]];
 			if (customerId === null && o.customerId) customerId = o.customerId;
 			if (email === null && o.email) email = o.email;
 			if (orderZone === null && o.zone) orderZone = o.zone;
@@ -169,11 +185,11 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		const clock = own ? clockFor(own) : orderZone ? clockFor(orderZone) : defaultClock;
 
 		let sourceItems: number[];
-		if (idx.length === 1) sourceItems = o0.sourceItems;
+		if (to - from === 1) sourceItems = o0.sourceItems;
 		else {
 			sourceItems = [];
-			for (let k = 0; k < idx.length; k++) {
-				const s = orders[idx[k]].sourceItems;
+			for (let k = from; k < to; k++) {
+				const s = orders[perm[k]].sourceItems;
 				for (let j = 0; j < s.length; j++) sourceItems.push(s[j]);
 			}
 			for (let k = 1; k < sourceItems.length; k++) {
@@ -209,8 +225,8 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		let daySpend: number[] | null = null;
 		let daysUnsorted = false;
 
-		for (let k = 0; k < idx.length; k++) {
-			const o = orders[idx[k]];
+		for (let k = from; k < to; k++) {
+			const o = orders[perm[k]];
 			const day = clock.dayOf(o.placedAt);
 			if (day > asOfDay) {
 				after++;
