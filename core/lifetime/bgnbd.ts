@@ -8,7 +8,7 @@
 import { compressSummaries, type CompressedSummaries, type Summary } from './summaries';
 import type { CountModel, FitOptions, FitResult } from './types';
 import { hyp2f1 } from './math/hyp2f1';
-import { log1pExp, logistic, oneMinusExpOverEps } from './math/special';
+import { logistic, oneMinusExpOverEps } from './math/special';
 import { minimizeLbfgs } from './math/optimize';
 
 // Module-level aliases of globals: a global lookup per use is slow in sandboxes such as jest's vm contexts.
@@ -45,6 +45,13 @@ export function bgnbdLogLikelihoodWithGradient(
 	const Db = new Float64Array(X + 1);
 	const Lab = new Float64Array(X + 1);
 	const Dab = new Float64Array(X + 1);
+	// ln(a / (b + x - 1)) and 1 / (b + x - 1) for x >= 1
+	const lnAoverBx1 = new Float64Array(X + 1);
+	const invBx1 = new Float64Array(X + 1);
+	for (let x = 1; x <= X; x++) {
+		lnAoverBx1[x] = M.log(a / (b + x - 1));
+		invBx1[x] = 1 / (b + x - 1);
+	}
 	for (let k = 0; k < X; k++) {
 		Lr[k + 1] = Lr[k] + M.log(r + k);
 		Dr[k + 1] = Dr[k] + 1 / (r + k);
@@ -67,7 +74,6 @@ export function bgnbdLogLikelihoodWithGradient(
 		lTx[j] = M.log(alpha + data.uniqueTx[j]);
 		iTx[j] = 1 / (alpha + data.uniqueTx[j]);
 	}
-	const lna = M.log(a);
 	let ll = 0;
 	let gr = 0;
 	let gal = 0;
@@ -87,15 +93,16 @@ export function bgnbdLogLikelihoodWithGradient(
 		let db = Db[x] - Dab[x];
 		if (x > 0) {
 			const jx = txIndex[i];
-			const bx1 = b + x - 1;
 			const diff = lt - lTx[jx];
-			const D = lna - M.log(bx1) + rx * diff;
-			l += log1pExp(D);
-			const s = logistic(D);
+			const D = lnAoverBx1[x] + rx * diff;
+			// softplus(D) and logistic(D) from one exp
+			const e = M.exp(D > 0 ? -D : D);
+			l += (D > 0 ? D : 0) + M.log1p(e);
+			const s = D > 0 ? 1 / (1 + e) : e / (1 + e);
 			dr += s * diff;
 			dal += s * rx * (iT[jt] - iTx[jx]);
 			da += s / a;
-			db -= s / bx1;
+			db -= s * invBx1[x];
 		}
 		ll += w * l;
 		gr += w * dr;
@@ -139,7 +146,7 @@ export function fitBgNbd(input: CompressedSummaries | ArrayLike<Summary>, option
 			return { f: -ll / W, g: Float64Array.from(grad, (gi) => -gi / W) };
 		},
 		x0,
-		{ maxIterations: options.maxIterations ?? 1000, gradientTolerance: 1e-10 },
+		{ maxIterations: options.maxIterations ?? 1000, gradientTolerance: 1e-9 },
 	);
 	return {
 		params: fromLogs(res.x),

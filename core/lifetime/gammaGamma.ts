@@ -90,7 +90,7 @@ export function fitGammaGamma(rows: ArrayLike<SpendSummary>): GammaGammaFit {
 			return { f: -ll / W, g: Float64Array.from(grad, (gi) => -gi / W) };
 		},
 		[M.log(1), M.log(2), M.log(mean)],
-		{ maxIterations: 1000, gradientTolerance: 1e-10 },
+		{ maxIterations: 1000, gradientTolerance: 1e-9 },
 	);
 	return { params: from(res.x), logLikelihood: -res.f * W, iterations: res.iterations, converged: res.converged, customers: W };
 }

@@ -53,45 +53,63 @@ function distinct(values: Float64Array): { unique: Float64Array; index: Int32Arr
  * whole number >= 0, t_x < 0, T < t_x); the node validates its input before this, with messages for people.
  */
 export function compressSummaries(rows: ArrayLike<Summary>): CompressedSummaries {
-	const map = new Map<string, number>();
-	const xs: number[] = [];
-	const txs: number[] = [];
-	const Ts: number[] = [];
-	const ws: number[] = [];
+	const n = rows.length;
+	const xs = new Int32Array(n);
+	const txs = new Float64Array(n);
+	const Ts = new Float64Array(n);
 	let maxX = 0;
-	for (let i = 0; i < rows.length; i++) {
+	for (let i = 0; i < n; i++) {
 		const { x, tx, T } = rows[i];
 		if (!(isInt(x) && x >= 0) || !(tx >= 0) || !(T >= tx) || !isFin(T)) {
 			throw new RangeError(`summary ${i} is not a customer summary: x=${x}, t_x=${tx}, T=${T}`);
 		}
+		xs[i] = x;
 		// a customer without repeat purchases has t_x = 0 whatever was passed
-		const t = x === 0 ? 0 : tx;
-		const key = `${x}|${t}|${T}`;
+		txs[i] = x === 0 ? 0 : tx;
+		Ts[i] = T;
+		if (x > maxX) maxX = x;
+	}
+	// distinct T and t_x first, then one numeric key per (x, t_x, T)
+	const dT = distinct(Ts);
+	const dTx = distinct(txs);
+	const nT = dT.unique.length;
+	const nTx = dTx.unique.length;
+	const map = new Map<number, number>();
+	const outX: number[] = [];
+	const outTi: number[] = [];
+	const outTxi: number[] = [];
+	const ws: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const key = (xs[i] * nTx + dTx.index[i]) * nT + dT.index[i];
 		const k = map.get(key);
 		if (k === undefined) {
-			map.set(key, xs.length);
-			xs.push(x);
-			txs.push(t);
-			Ts.push(T);
+			map.set(key, outX.length);
+			outX.push(xs[i]);
+			outTxi.push(dTx.index[i]);
+			outTi.push(dT.index[i]);
 			ws.push(1);
-			if (x > maxX) maxX = x;
 		} else ws[k]++;
 	}
-	const T = Float64Array.from(Ts);
-	const tx = Float64Array.from(txs);
-	const dT = distinct(T);
-	const dTx = distinct(tx);
+	const size = outX.length;
+	const tIndex = Int32Array.from(outTi);
+	const txIndex = Int32Array.from(outTxi);
+	const T = new Float64Array(size);
+	const tx = new Float64Array(size);
+	for (let k = 0; k < size; k++) {
+		T[k] = dT.unique[tIndex[k]];
+		tx[k] = dTx.unique[txIndex[k]];
+	}
 	return {
-		size: xs.length,
-		x: Int32Array.from(xs),
+		size,
+		x: Int32Array.from(outX),
 		tx,
 		T,
 		weight: Float64Array.from(ws),
-		total: rows.length,
+		total: n,
 		maxX,
 		uniqueT: dT.unique,
-		tIndex: dT.index,
+		tIndex,
 		uniqueTx: dTx.unique,
-		txIndex: dTx.index,
+		txIndex,
 	};
 }

@@ -132,6 +132,8 @@ function lineSearch(
 ): { x: Float64Array; f: number; g: Float64Array } | null {
 	const c1 = 1e-4;
 	const c2 = 0.9;
+	// at the optimum f is flat to rounding: a rise within this is not a rise (else the search stalls on noise)
+	const noise = 1e-14 * M.max(1, M.abs(f0));
 	const at = (t: number) => {
 		const xt = clip(x.map((v, j) => v + t * d[j]));
 		const r = evaluate(xt);
@@ -139,7 +141,7 @@ function lineSearch(
 	};
 	type Point = ReturnType<typeof at>;
 	const zoom = (lo: Point, hi: Point): Point | null => {
-		for (let k = 0; k < 40; k++) {
+		for (let k = 0; k < 20; k++) {
 			// interpolate the minimiser of the quadratic through lo (value, slope) and hi (value)
 			const dt = hi.t - lo.t;
 			const denom = 2 * (hi.f - lo.f - lo.slope * dt);
@@ -148,7 +150,7 @@ function lineSearch(
 			const upper = M.max(lo.t, hi.t);
 			if (!(t > lower + 0.1 * (upper - lower) && t < upper - 0.1 * (upper - lower))) t = lo.t + dt / 2;
 			const p = at(t);
-			if (!isFin(p.f) || p.f > f0 + c1 * t * slope0 || p.f >= lo.f) {
+			if (!isFin(p.f) || p.f > f0 + c1 * t * slope0 + noise || p.f >= lo.f + noise) {
 				hi = p;
 			} else {
 				if (M.abs(p.slope) <= -c2 * slope0) return p;
@@ -168,7 +170,7 @@ function lineSearch(
 			t = prev.t + (t - prev.t) / 4;
 			continue;
 		}
-		if (p.f > f0 + c1 * t * slope0 || (k > 0 && p.f >= prev.f)) return zoom(prev, p);
+		if (p.f > f0 + c1 * t * slope0 + noise || (k > 0 && p.f >= prev.f + noise)) return zoom(prev, p);
 		if (M.abs(p.slope) <= -c2 * slope0) return p;
 		if (p.slope >= 0) return zoom(p, prev);
 		prev = p;
