@@ -5,8 +5,8 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { InputError, showValue } from '../../core/errors';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { InputError } from '../../core/errors';
 import {
 	CUSTOM_LIST,
 	SEGMENT_FIELD,
@@ -20,9 +20,9 @@ import {
 	type SegmentCustomer,
 	type SegmentField,
 } from '../../core/segments';
-import { ConditionFailure, compileFilter } from '../shared/compiledFilter';
+import { compileFilter, jsonValue } from '../shared/compiledFilter';
 import { itemValueReader, simpleFieldPath } from '../shared/fieldAccess';
-import { description } from './description';
+import { configuredOutputs, properties } from './description';
 
 /** One label: which list, its stable key, and why (private: it stays in the workflow). */
 export interface SegmentLabel {
@@ -89,7 +89,21 @@ function readListEntries(ctx: IExecuteFunctions): ListEntry[] {
 }
 
 export class BehavioralSegment implements INodeType {
-	description: INodeTypeDescription = description;
+	description: INodeTypeDescription = {
+		displayName: 'Behavioral Segment',
+		name: 'behavioralSegment',
+		icon: { light: 'file:behavioralSegment.svg', dark: 'file:behavioralSegment.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["mode"] === "labelled" ? "Single output, labelled" : "One output per list" }}',
+		description:
+			'Files customers into private behavioural lists (coupon users, repeat buyers, VIPs, fans, customers, prospects, or your own), each with the reason',
+		defaults: { name: 'Behavioral Segment' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${configuredOutputs})($parameter)}}`,
+		properties,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
@@ -109,10 +123,8 @@ export class BehavioralSegment implements INodeType {
 		try {
 			plan = planLists(readListEntries(this));
 		} catch (error) {
-			if (error instanceof InputError) {
-				throw new NodeOperationError(node, error.message, { description: error.hint });
-			}
-			throw error;
+			const e = error as Error & { hint?: string };
+			throw new NodeOperationError(node, e.message, { description: e.hint });
 		}
 
 		const tests: ListTest[] = plan.map((list) => {
@@ -149,12 +161,12 @@ export class BehavioralSegment implements INodeType {
 				try {
 					return read(item, itemIndex);
 				} catch (error) {
-					throw new InputError(
-						`${label} could not be read: ${(error as Error).message}`,
-						label,
-						undefined,
-						`Check the expression ${label} is mapped to (Customer Fields).`,
-					);
+					const failure = new NodeOperationError(node, `${label} could not be read: ${(error as Error).message} [item ${itemIndex}]`, {
+						itemIndex,
+						description: `Check the expression ${label} is mapped to (Customer Fields): ${mappings[field]?.replace(/^=/, '')}`,
+					});
+					failure.context.field = label;
+					throw failure;
 				}
 			};
 		}
@@ -225,8 +237,6 @@ function describeFailure(
 	itemIndex: number,
 	mappings: Partial<Record<SegmentField, string>>,
 ): Failure {
-	const jsonValue = (v: unknown): IDataObject[string] =>
-		v === undefined ? null : typeof v === 'number' && !Number.isFinite(v) ? String(v) : (v as IDataObject[string]);
 	if (error instanceof InputError) {
 		const field = Object.values(SEGMENT_FIELD).find((f) => f.label === error.field);
 		const mapping = field ? mappings[field.key] : undefined;
@@ -238,12 +248,13 @@ function describeFailure(
 			value: jsonValue(error.value),
 		};
 	}
-	if (error instanceof ConditionFailure) {
+	if (error instanceof NodeOperationError) {
+		// A custom list condition or a field expression that failed; its context names the field and the value.
 		return {
-			message: `${error.field}: ${error.message}`,
-			description: error.description ?? `The value was ${showValue(error.value)}.`,
-			field: error.field,
-			value: jsonValue(error.value),
+			message: error.message,
+			description: error.description ?? undefined,
+			field: String(error.context.field ?? ''),
+			value: jsonValue(error.context.value),
 		};
 	}
 	const e = error as Error & { description?: string };

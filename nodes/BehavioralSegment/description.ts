@@ -2,8 +2,7 @@
  * The Behavioral Segment node as the editor shows it. The list thresholds come from the list definitions in
  * core/segments (one file per list), so a new list needs no change here.
  */
-import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import {
 	BUILT_IN_LISTS,
 	CUSTOM_LIST,
@@ -252,19 +251,3 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description: INodeTypeDescription = {
-	displayName: 'Behavioral Segment',
-	name: 'behavioralSegment',
-	icon: { light: 'file:behavioralSegment.svg', dark: 'file:behavioralSegment.dark.svg' },
-	group: ['transform'],
-	version: 1,
-	subtitle: '={{ $parameter["mode"] === "labelled" ? "Single output, labelled" : "One output per list" }}',
-	description:
-		'Files customers into private behavioural lists (coupon users, repeat buyers, VIPs, fans, customers, prospects, or your own), each with the reason',
-	defaults: { name: 'Behavioral Segment' },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: `={{(${configuredOutputs})($parameter)}}`,
-	usableAsTool: true,
-	properties,
-};

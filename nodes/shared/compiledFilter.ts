@@ -20,10 +20,11 @@ import type {
 	FilterOperatorValue,
 	FilterOptionsValue,
 	FilterValue,
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { executeFilter, executeFilterCondition } from 'n8n-workflow';
+import { NodeOperationError, executeFilter, executeFilterCondition } from 'n8n-workflow';
 import { simpleFieldPath } from './fieldAccess';
 
 type Getter = (item: INodeExecutionData, itemIndex: number) => unknown;
@@ -34,18 +35,33 @@ interface RawFilter {
 	combinator?: string;
 }
 
-/** A condition that failed on an item (n8n's type check, or an expression error), with the value it was given. */
-export class ConditionFailure extends Error {
-	constructor(
-		message: string,
-		readonly description: string | undefined,
-		/** `Big Spenders, condition 2 (totalSpent)` */
-		readonly field: string,
-		readonly value: unknown,
-	) {
-		super(message);
-		this.name = 'ConditionFailure';
-	}
+/**
+ * The error for a condition that failed on an item (n8n's type check, or an expression error): n8n's message
+ * prefixed with the list and condition, and in its context the field (`Big Spenders, condition 2 (totalSpent)`)
+ * and the value it was given.
+ */
+function conditionError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+): NodeOperationError {
+	const e = error as Error & { description?: string };
+	const failure = new NodeOperationError(ctx.getNode(), `${field}: ${e.message}`, {
+		itemIndex,
+		description: e.description ?? undefined,
+	});
+	failure.context.field = field;
+	failure.context.value = jsonValue(value);
+	return failure;
+}
+
+/** A value as an error item can hold it (JSON has no NaN, Infinity or undefined). */
+export function jsonValue(v: unknown): IDataObject[string] {
+	if (v === undefined) return null;
+	if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+	return v as IDataObject[string];
 }
 
 export interface CompiledFilter {
@@ -316,8 +332,8 @@ function compileCondition(
 				{ index, itemIndex },
 			);
 		} catch (error) {
-			const e = error as Error & { description?: string };
-			throw new ConditionFailure(e.message, e.description, field, leftValue);
+			const failure = conditionError(ctx, error, field, leftValue, itemIndex);
+			throw failure;
 		}
 	};
 	const getLeft = left.get;
@@ -328,8 +344,8 @@ function compileCondition(
 				try {
 					return getLeft(item, itemIndex);
 				} catch (error) {
-					const e = error as Error & { description?: string };
-					throw new ConditionFailure(e.message, e.description, field, undefined);
+					const failure = conditionError(ctx, error, field, undefined, itemIndex);
+					throw failure;
 				}
 			};
 	let run: CompiledCondition['run'];
@@ -392,8 +408,8 @@ export function compileFilter(
 					const value = ctx.getNodeParameter(paramName, itemIndex, {}) as FilterValue;
 					pass = executeFilter(value, { itemIndex });
 				} catch (error) {
-					const e = error as Error & { description?: string };
-					throw new ConditionFailure(e.message, e.description, label, undefined);
+					const failure = conditionError(ctx, error, label, undefined, itemIndex);
+					throw failure;
 				}
 				return pass ? summary : null;
 			},

@@ -343,3 +343,77 @@ describe('bad input', () => {
 		expect(r.error?.message).toBe('Bargain Hunters: Minimum Discounted Share (%) must be 100 or less, got 120');
 	});
 });
+
+describe('output item shape', () => {
+	test('the labels come first; an existing field of that name is replaced, not duplicated', async () => {
+		const wf = withParameters(fixture('behavioralSegment-default.json'), { mode: 'labelled' });
+		const r = await runWorkflow(wf, { pinData: { 'Customers In': pinned([bob, { ...cat, segments: ['old'] }]) } });
+		const [first, second] = r.output(NODE);
+		expect(Object.keys(first.json)).toEqual(['segments', ...Object.keys(bob)]);
+		expect(Object.keys(second.json)).toEqual([...Object.keys(cat), 'segments']);
+		expect(second.json.segments).toEqual([
+			{ list: 'Fans', key: 'fans', reason: REASONS.catFan },
+			{ list: 'Prospects', key: 'prospects', reason: 'no order yet' },
+		]);
+	});
+});
+
+describe('mappings that are real expressions (evaluated by n8n per item)', () => {
+	const rows = [
+		{ Email: 'ann@example.com', 'Total Spent': '1240,50', 'Total Orders': '9' },
+		{ Email: 'bob@example.com', 'Total Orders': '1' },
+	];
+	const wf = () =>
+		withParameters(fixture('behavioralSegment-shopifyCustomers.json'), {
+			customerFields: {
+				totalSpent: '={{ $json["Total Spent"].replace(",", ".") }}',
+				orderCount: '={{ $json["Total Orders"] }}',
+			},
+		});
+
+	test('a decimal comma converted in the mapping', async () => {
+		const r = await runWorkflow(wf(), { pinData: { 'Shopify Customers CSV': pinned(rows.slice(0, 1)) } });
+		expect(r.error).toBeUndefined();
+		expect(labelsOf(r.output(NODE)[0])[0]).toEqual({ list: 'VIPs', key: 'vips', reason: 'big spender: spent 1,240.50 in total' });
+	});
+
+	test('an expression that fails on an item is an error naming the item and the field', async () => {
+		// n8n returns nothing for a JavaScript slip such as undefined.replace(); a missing node is a real error.
+		const failing = () =>
+			withParameters(fixture('behavioralSegment-shopifyCustomers.json'), {
+				customerFields: { totalSpent: '={{ $json["Total Spent"] ?? $("Nowhere").item.json.total }}', orderCount: '={{ $json["Total Orders"] }}' },
+			});
+		const dotted = [{ ...rows[0], 'Total Spent': '1240.50' }, rows[1]];
+		const r = await runWorkflow(failing(), { pinData: { 'Shopify Customers CSV': pinned(dotted) } });
+		expect(r.error?.message).toBe("Total Spent could not be read: Referenced node doesn't exist [item 1]");
+		expect(r.error?.description).toBe(
+			'Check the expression Total Spent is mapped to (Customer Fields): {{ $json["Total Spent"] ?? $("Nowhere").item.json.total }}',
+		);
+
+		const onFail = withParameters(failing(), {}, { onError: 'continueRegularOutput' });
+		const out = (await runWorkflow(onFail, { pinData: { 'Shopify Customers CSV': pinned(dotted) } })).output(NODE);
+		expect(out.map((i) => [i.json.Email, i.json.field, i.pairedItem])).toEqual([
+			['ann@example.com', undefined, { item: 0 }],
+			['bob@example.com', 'Total Spent', { item: 1 }],
+		]);
+	});
+});
+
+test('a custom list condition that fails (strict types) is an error item naming the list, the condition and the value', async () => {
+	const wf = withParameters(
+		fixture('behavioralSegment-edited.json'),
+		{},
+		{ onError: 'continueRegularOutput' },
+	);
+	const r = await runWorkflow(wf, { pinData: { 'Customers In': pinned([ann, { ...dan, orderCount: '2' }]) } });
+	const outs = r.outputs(NODE);
+	const noList = outs[outs.length - 1];
+	expect(noList.map((i) => [i.json.error, i.json.field, i.json.value, i.pairedItem])).toEqual([
+		[
+			"Gmail Regulars, condition 2 (orderCount): Wrong type: '2' is a string but was expecting a number [condition 1, item 1]",
+			'Gmail Regulars, condition 2 (orderCount)',
+			'2',
+			{ item: 1 },
+		],
+	]);
+});
