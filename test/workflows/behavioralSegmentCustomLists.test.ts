@@ -90,7 +90,7 @@ function workflow(filter: IDataObject, evaluation: 'compiled' | 'n8n'): Workflow
 		onError: 'continueRegularOutput',
 		parameters: {
 			mode: 'labelled',
-			lists: { list: [{ type: 'custom', name: 'Custom', conditions: filter }] },
+			lists: { list: [{ type: 'custom', name: 'Custom', conditions: filter }] } as unknown as INode['parameters'],
 			options: { customListEvaluation: evaluation },
 		},
 	};
