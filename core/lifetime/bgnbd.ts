@@ -166,7 +166,8 @@ function logOddsDropped(p: BgNbdParams, x: number, tx: number, T: number): numbe
 }
 
 /**
- * P(alive | x, t_x, T), eq. (13): 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).
+ * P(alive | x, t_x, T) (the paper's technical appendix; also Fader, Hardie & Lee 2008, "Computing P(alive) using
+ * the BG/NBD model"): 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).
  * Exactly 1 for a customer without repeat purchases: BG/NBD customers can only drop out right after a purchase.
  */
 export function conditionalProbabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {

@@ -31,7 +31,7 @@ export function spendEligible(x: number, zbar: number): boolean {
 }
 
 /**
- * Log-likelihood (Fader & Hardie 2013, eq. 3 in logs) and its gradient in (ln p, ln q, ln gamma):
+ * Log-likelihood (the note's marginal distribution of zbar, in logs) and its gradient in (ln p, ln q, ln gamma):
  *   ln Gamma(px+q) - ln Gamma(px) - ln Gamma(q) + q ln gamma + (px-1) ln zbar + px ln x - (px+q) ln(gamma + x zbar)
  */
 export function gammaGammaLogLikelihoodWithGradient(
@@ -96,7 +96,7 @@ export function fitGammaGamma(rows: ArrayLike<SpendSummary>): GammaGammaFit {
 }
 
 /**
- * E[M | x, zbar], the expected mean spend per purchase (Fader & Hardie 2013, eq. 5):
+ * E[M | x, zbar], the expected mean spend per purchase (the note's conditional expectation):
  *   p (gamma + x zbar) / (p x + q - 1)
  * a weighted mean of the population mean p gamma/(q-1) and the customer's own zbar. For x = 0 it is the
  * population mean. Returns NaN when undefined (p x + q <= 1, e.g. q <= 1 for a customer without repeats):

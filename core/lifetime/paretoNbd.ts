@@ -1,7 +1,7 @@
 /**
  * Pareto/NBD model of Schmittlein, Morrison & Colombo (1987), "Counting your customers: who are they and what
  * will they do next?", Management Science 33(1), 1-24, in the form of Fader & Hardie (2005), "A note on deriving
- * the Pareto/NBD model and related expressions" (equation numbers below are the note's).
+ * the Pareto/NBD model and related expressions" (expressions below as derived there).
  *
  * While active a customer buys at rate lambda ~ Gamma(r, alpha) and stays active for an exponential time with
  * rate mu ~ Gamma(s, beta).
@@ -40,7 +40,7 @@ export function logHyp2f1AB1(A: number, B: number, z: number, oneMinusZ: number)
 }
 
 /**
- * ln A0 of eq. (19)/(20)-style expressions: with m = max(alpha, beta), n = min(alpha, beta), A = r+s+x and
+ * ln A0 of the note's likelihood: with m = max(alpha, beta), n = min(alpha, beta), A = r+s+x and
  * B = s+1 when alpha >= beta, else r+x,
  *   A0 = 2F1(A, B; A+1; (m-n)/(m+t_x)) / (m+t_x)^A - 2F1(A, B; A+1; (m-n)/(m+T)) / (m+T)^A,
  * computed as ln F(t_x) + ln(1 - F(T)/F(t_x)). -Infinity when t_x = T (A0 = 0).
@@ -63,7 +63,7 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
 
 function logLikelihoodOne(p: ParetoNbdParams, x: number, tx: number, T: number, lnGammaRatio: number): number {
 	const { r, alpha, s, beta } = p;
-	// eq. (17)-(20): L = Gamma(r+x) alpha^r beta^s / Gamma(r) [ 1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0 ]
+	// the note's likelihood: L = Gamma(r+x) alpha^r beta^s / Gamma(r) [ 1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0 ]
 	const head = lnGammaRatio + r * M.log(alpha) + s * M.log(beta);
 	const l1 = -(r + x) * M.log(alpha + T) - s * M.log(beta + T);
 	const l2 = M.log(s / (r + s + x)) + logA0(p, x, tx, T);
@@ -117,7 +117,7 @@ export function fitParetoNbd(input: CompressedSummaries | ArrayLike<Summary>, op
 }
 
 /**
- * P(alive | x, t_x, T), eq. (18)/(22):
+ * P(alive | x, t_x, T) (the note's P(alive), in terms of the same A0):
  *   1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0), in logs. 1 when t_x = T (bought at the very end).
  */
 export function conditionalProbabilityAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
@@ -129,7 +129,7 @@ export function conditionalProbabilityAlive(p: ParetoNbdParams, x: number, tx: n
 }
 
 /**
- * E[Y(t) | x, t_x, T], eq. (41) of Schmittlein et al. / (23) of the note:
+ * E[Y(t) | x, t_x, T] (Schmittlein et al.'s conditional expectation, as in the note):
  *   (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive),
  * with [1 - ((beta+T)/(beta+T+t))^(s-1)]/(s-1) taken as (1 - e^{-(s-1)L})/(s-1), L = ln(1 + t/(beta+T)),
  * which is continuous at s = 1 (where it is L).

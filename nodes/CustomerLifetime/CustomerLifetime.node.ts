@@ -115,28 +115,36 @@ export class CustomerLifetime implements INodeType {
 		const customers: LifetimeInput[] = [];
 		const customerItem: number[] = [];
 		const errors = new Map<number, InputError>();
-		for (let i = 0; i < items.length; i++) {
+		const readItem = (i: number): LifetimeInput | InputError => {
 			const raw: Partial<Record<LifetimeField, unknown>> = {};
-			try {
-				for (const r of readers) {
-					try {
-						raw[r.name] = r.read(items[i], i);
-					} catch (e) {
-						throw new InputError(
-							`The ${LIFETIME_FIELD_LABELS[r.name]} mapping could not be worked out: ${(e as Error).message}`,
-							LIFETIME_FIELD_LABELS[r.name],
-							null,
-							'Check the expression in Customer Fields',
-							[i],
-						);
-					}
+			for (const r of readers) {
+				try {
+					raw[r.name] = r.read(items[i], i);
+				} catch (e) {
+					return new InputError(
+						`The ${LIFETIME_FIELD_LABELS[r.name]} mapping could not be worked out: ${(e as Error).message}`,
+						LIFETIME_FIELD_LABELS[r.name],
+						null,
+						'Check the expression in Customer Fields',
+						[i],
+					);
 				}
-				customers.push(readLifetimeInput(raw, i, defaultZone));
-				customerItem.push(i);
+			}
+			try {
+				return readLifetimeInput(raw, i, defaultZone);
 			} catch (e) {
-				if (!(e instanceof InputError)) throw e;
-				if (!continueOnFail) throw toNodeError(e);
-				errors.set(i, e);
+				if (e instanceof InputError) return e;
+				throw new NodeOperationError(node, e as Error, { itemIndex: i });
+			}
+		};
+		for (let i = 0; i < items.length; i++) {
+			const read = readItem(i);
+			if (read instanceof InputError) {
+				if (!continueOnFail) throw toNodeError(read);
+				errors.set(i, read);
+			} else {
+				customers.push(read);
+				customerItem.push(i);
 			}
 		}
 

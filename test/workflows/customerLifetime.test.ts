@@ -150,6 +150,22 @@ describe('Customer Lifetime on small batches and bad input (pinned profiles)', (
 		expect(r.output('Customer Lifetime', 1)[0].json.buyers).toBe(2);
 	});
 
+	test('with "Continue (using error output)" the bad item goes to the error output, the others stay in order', async () => {
+		const bad = [profile('a', 0, 0, 50), profile('x', 1, 60, 30), profile('b', 3, 90, 120)];
+		const r = await runWorkflow(lifetimeOnly({}, { onError: 'continueErrorOutput' }), { pinData: { Profiles: pinned(bad) } });
+		expect(r.error).toBeUndefined();
+		const outs = r.outputs('Customer Lifetime');
+		expect(outs).toHaveLength(3);
+		expect(outs[0].map((i) => i.json.customerKey)).toEqual(['a', 'b']);
+		expect(outs[1]).toHaveLength(1);
+		expect(outs[2]).toHaveLength(1);
+		expect(outs[2][0].json).toMatchObject({
+			error: 'Days From First to Last Purchase 60 is more than Days Since First Purchase (30)',
+			details: { field: 'Days From First to Last Purchase', value: 60 },
+		});
+		expect(itemsOf(outs[2][0])).toEqual([1]);
+	});
+
 	test('mapped fields: an expression and another field name', async () => {
 		const rows = [{ repeat: 2, firstToLast: 40, sinceFirst: 100, orders: 3, spent: 90, avgRepeat: 30, snapshot: '2025-06-30' }];
 		const r = await runWorkflow(
