@@ -262,6 +262,37 @@ function timeLoop(profiles: CustomerProfile[], gc: () => void) {
 	return { ms, counts: outs.map((o) => o.length) };
 }
 
+/** Only the custom list: the same three conditions, compiled (default) or evaluated by n8n item by item. */
+function customOnly(evaluation: 'compiled' | 'n8n'): WorkflowJson {
+	const wf = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	wf.nodes[1].parameters = {
+		mode: 'labelled',
+		lists: { list: [{ type: 'custom', name: 'Recent Big Baskets', conditions: customConditions }] },
+		options: { customListEvaluation: evaluation },
+	};
+	return wf;
+}
+
+function customLoop(profiles: CustomerProfile[]): INodeExecutionData[] {
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < profiles.length; i++) {
+		const p = profiles[i];
+		const labels: Label[] = [];
+		if (
+			typeof p.averageOrderValue === 'number' && p.averageOrderValue >= 80 &&
+			typeof p.daysSinceLastPurchase === 'number' && p.daysSinceLastPurchase < 60 &&
+			typeof p.email === 'string' && !p.email.toLowerCase().endsWith('@gmail.com')
+		) {
+			labels.push({ list: 'Recent Big Baskets', key: 'Recent Big Baskets', reason: CUSTOM_REASON });
+		}
+		out.push({ json: { segments: labels, ...p } as never, pairedItem: { item: i } });
+	}
+	return out;
+}
+
+const CUSTOM_COUNT = Math.min(COUNT, 200_000);
+const N8N_COUNT = Math.min(COUNT, 10_000);
+
 export const parts: BenchPart[] = [
 	{
 		name: `segments: ${COUNT.toLocaleString('en-US')} profiles, 6 lists + 1 custom`,
@@ -294,6 +325,53 @@ export const parts: BenchPart[] = [
 				loopMs,
 				heapMB,
 				note: `${((oursMs / COUNT) * 1000).toFixed(2)} µs per customer through the engine; MB = heap held by the engine run's result (${COUNT.toLocaleString('en-US')} labelled copies)`,
+			};
+		},
+	},
+	{
+		name: `segments: custom list only, ${CUSTOM_COUNT.toLocaleString('en-US')} profiles`,
+		targetRatio: 1.5,
+		async run() {
+			const gc = collector();
+			const profiles = generateProfiles(CUSTOM_COUNT);
+			const pinData = pin(profiles);
+			const run = async (wf: WorkflowJson, data: ReturnType<typeof pin>) => {
+				const r = await runWorkflow(wf, { pinData: data });
+				if (r.error) throw r.error;
+				return r.output('Behavioral Segment');
+			};
+			const compiled = await run(customOnly('compiled'), pinData);
+			const loop = customLoop(profiles);
+			const ours = JSON.stringify(compiled.map((i) => i.json.segments));
+			if (ours !== JSON.stringify(loop.map((i) => i.json.segments))) throw new Error('custom list: engine and plain loop disagree');
+			const few = pin(profiles.slice(0, N8N_COUNT));
+			if (JSON.stringify((await run(customOnly('n8n'), few)).map((i) => i.json.segments)) !== JSON.stringify(compiled.slice(0, N8N_COUNT).map((i) => i.json.segments))) {
+				throw new Error('custom list: compiled and n8n evaluation disagree');
+			}
+			let oursMs = Infinity;
+			let loopMs = Infinity;
+			let n8nMs = Infinity;
+			for (let r = 0; r < 3; r++) {
+				gc();
+				let t0 = performance.now();
+				await run(customOnly('compiled'), pinData);
+				oursMs = Math.min(oursMs, performance.now() - t0);
+				gc();
+				t0 = performance.now();
+				customLoop(profiles);
+				loopMs = Math.min(loopMs, performance.now() - t0);
+			}
+			for (let r = 0; r < 2; r++) {
+				gc();
+				const t0 = performance.now();
+				await run(customOnly('n8n'), few);
+				n8nMs = Math.min(n8nMs, performance.now() - t0);
+			}
+			const perItem = (ms: number, n: number) => `${((ms / n) * 1000).toFixed(2)} µs`;
+			return {
+				oursMs,
+				loopMs,
+				note: `compiled ${perItem(oursMs, CUSTOM_COUNT)} per customer; n8n item by item ${perItem(n8nMs, N8N_COUNT)} per customer (${N8N_COUNT.toLocaleString('en-US')} timed), ${(n8nMs / N8N_COUNT / (oursMs / CUSTOM_COUNT)).toFixed(0)}x slower`,
 			};
 		},
 	},
