@@ -79,12 +79,8 @@ function readListEntries(ctx: IExecuteFunctions): ListEntry[] {
 		const type = typeof entry.type === 'string' ? entry.type : CUSTOM_LIST;
 		const thresholds: Record<string, unknown> = {};
 		for (const spec of builtInList(type)?.thresholds ?? []) thresholds[spec.name] = value(spec.name);
-		return {
-			type,
-			enabled: value('enabled') !== false,
-			name: typeof value('name') === 'string' ? (value('name') as string) : '',
-			thresholds,
-		};
+		const name = value('name');
+		return { type, enabled: value('enabled') !== false, name: typeof name === 'string' ? name : '', thresholds };
 	});
 }
 
