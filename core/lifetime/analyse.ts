@@ -291,6 +291,18 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 	const monthUnits = DAYS_PER_MONTH / unitDays;
 	const cache = new Map<string, { pAlive: number; orders: number; discounted: number; nextDays: number }>();
 
+	// most customers share the as-of date and zone: one luxon calculation per (as-of, zone, days)
+	const dates = new Map<string, string | null>();
+	const nextOrderAt = (c: LifetimeInput, days: number): string | null => {
+		const key = `${c.asOf.toMillis()}|${c.zone}|${days}`;
+		let v = dates.get(key);
+		if (v === undefined) {
+			v = c.asOf.plus({ days }).toISO();
+			dates.set(key, v);
+		}
+		return v;
+	};
+
 	const results: LifetimeResult[] = customers.map((c, i) => {
 		// spend
 		let value: number;
@@ -352,7 +364,7 @@ export function analyseLifetime(customers: LifetimeInput[], input: Partial<Lifet
 			churnRisk: churnRisk(pAlive, s),
 			expectedOrders: round(orders, 4),
 			horizonDays: s.horizonDays,
-			expectedNextOrderAt: c.asOf.plus({ days: nextDays }).toISO(),
+			expectedNextOrderAt: nextOrderAt(c, nextDays),
 			expectedOrderValue: round(value, 2),
 			predictedLifetimeValue: round(M.max(0, finiteOr(value * discounted, 0)), 2),
 			rfm: rfm[i],

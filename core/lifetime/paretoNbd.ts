@@ -8,7 +8,7 @@
  */
 import { compressSummaries, type CompressedSummaries, type Summary } from './summaries';
 import type { CountModel, FitOptions, FitResult } from './types';
-import { hyp2f1, hyp2f1Series } from './math/hyp2f1';
+import { hyp2f1 } from './math/hyp2f1';
 import { lnGamma, log1mExp, logAddExp, logistic, oneMinusExpOverEps } from './math/special';
 import { minimizeLbfgs, withNumericGradient } from './math/optimize';
 
@@ -16,6 +16,7 @@ import { minimizeLbfgs, withNumericGradient } from './math/optimize';
 const M = Math;
 const isFin = Number.isFinite;
 const INF = Number.POSITIVE_INFINITY;
+const NAN = Number.NaN;
 
 export interface ParetoNbdParams {
 	r: number;
@@ -34,8 +35,21 @@ export interface ParetoNbdParams {
 export function logHyp2f1AB1(A: number, B: number, z: number, oneMinusZ: number): number {
 	if (z === 0) return 0;
 	const d = A + 1 - B;
-	const s = hyp2f1Series(1, d, A + 1, z, 3000);
-	const inner = s.converged ? s.value : hyp2f1(1, d, A + 1, z);
+	// sum_k (d)_k / (A+1)_k z^k: positive terms, ratios (d+k)/(A+1+k) z below z, so the tail after a term u is
+	// below u z / (1 - z)
+	let sum = 1;
+	let u = 1;
+	let inner = NAN;
+	const tailFactor = z / (1 - z);
+	for (let k = 0; k < 3000; k++) {
+		u *= ((d + k) / (A + 1 + k)) * z;
+		sum += u;
+		if (u * tailFactor <= 1e-16 * sum) {
+			inner = sum;
+			break;
+		}
+	}
+	if (!(inner > 0)) inner = hyp2f1(1, d, A + 1, z);
 	return (1 - B) * M.log(oneMinusZ) + M.log(inner);
 }
 
