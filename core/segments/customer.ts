@@ -234,24 +234,26 @@ export function customerReader<S>(
 	];
 	if (reuse) {
 		// One customer object, refilled for every source: for a hot loop whose lists keep nothing of it.
-		const c = unknownCustomer() as { -readonly [K in keyof SegmentCustomer]: SegmentCustomer[K] };
+		// Fields without a getter stay null; the others are refilled.
+		const c = unknownCustomer();
+		const has = Object.fromEntries((Object.keys(SEGMENT_FIELD) as SegmentField[]).map((f) => [f, !!getters[f]])) as Record<SegmentField, boolean>;
 		return (s, i) => {
-			c.totalSpent = rTotalSpent(totalSpent(s, i)) as number | null;
-			c.orderCount = rOrderCount(orderCount(s, i)) as number | null;
-			c.purchaseDays = rPurchaseDays(purchaseDays(s, i)) as number | null;
-			c.frequency = rFrequency(frequency(s, i)) as number | null;
-			c.medianGapDays = rMedianGapDays(medianGapDays(s, i)) as number | null;
-			c.discountedOrders = rDiscountedOrders(discountedOrders(s, i)) as number | null;
-			c.discountedShare = rDiscountedShare(discountedShare(s, i)) as number | null;
-			c.largestOrderQuantity = rLargest(largestOrderQuantity(s, i)) as number | null;
-			c.ageDays = rAgeDays(ageDays(s, i)) as number | null;
-			c.daysSinceLastPurchase = rDaysSince(daysSinceLastPurchase(s, i)) as number | null;
-			c.referralCount = rReferrals(referralCount(s, i)) as number | null;
-			c.feedbackCount = rFeedback(feedbackCount(s, i)) as number | null;
-			c.reviewCount = rReviews(reviewCount(s, i)) as number | null;
-			c.averageRating = rRating(averageRating(s, i)) as number | null;
-			c.npsScore = rNps(npsScore(s, i)) as number | null;
-			c.tags = rTags(tags(s, i)) as string[] | null;
+			if (has.totalSpent) c.totalSpent = rTotalSpent(totalSpent(s, i)) as number | null;
+			if (has.orderCount) c.orderCount = rOrderCount(orderCount(s, i)) as number | null;
+			if (has.purchaseDays) c.purchaseDays = rPurchaseDays(purchaseDays(s, i)) as number | null;
+			if (has.frequency) c.frequency = rFrequency(frequency(s, i)) as number | null;
+			if (has.medianGapDays) c.medianGapDays = rMedianGapDays(medianGapDays(s, i)) as number | null;
+			if (has.discountedOrders) c.discountedOrders = rDiscountedOrders(discountedOrders(s, i)) as number | null;
+			if (has.discountedShare) c.discountedShare = rDiscountedShare(discountedShare(s, i)) as number | null;
+			if (has.largestOrderQuantity) c.largestOrderQuantity = rLargest(largestOrderQuantity(s, i)) as number | null;
+			if (has.ageDays) c.ageDays = rAgeDays(ageDays(s, i)) as number | null;
+			if (has.daysSinceLastPurchase) c.daysSinceLastPurchase = rDaysSince(daysSinceLastPurchase(s, i)) as number | null;
+			if (has.referralCount) c.referralCount = rReferrals(referralCount(s, i)) as number | null;
+			if (has.feedbackCount) c.feedbackCount = rFeedback(feedbackCount(s, i)) as number | null;
+			if (has.reviewCount) c.reviewCount = rReviews(reviewCount(s, i)) as number | null;
+			if (has.averageRating) c.averageRating = rRating(averageRating(s, i)) as number | null;
+			if (has.npsScore) c.npsScore = rNps(npsScore(s, i)) as number | null;
+			if (has.tags) c.tags = rTags(tags(s, i)) as string[] | null;
 			return c;
 		};
 	}

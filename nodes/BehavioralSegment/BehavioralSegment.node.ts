@@ -174,6 +174,7 @@ export class BehavioralSegment implements INodeType {
 		const outputs: INodeExecutionData[][] = Array.from({ length: perList ? listCount + 1 : 1 }, () => []);
 		const noList = outputs[outputs.length - 1];
 		const matched = new Array<number>(listCount);
+		const defaultLabelsField = labelsField === 'segments';
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
@@ -207,6 +208,9 @@ export class BehavioralSegment implements INodeType {
 			if (labelsField in source) {
 				json = { ...source };
 				json[labelsField] = labels as unknown as IDataObject[];
+			} else if (defaultLabelsField) {
+				// The default name written out: V8 builds this literal faster than one with a computed key.
+				json = { segments: labels as unknown as IDataObject[], ...source };
 			} else {
 				json = { [labelsField]: labels as unknown as IDataObject[], ...source };
 			}
