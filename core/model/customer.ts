@@ -67,3 +67,46 @@ export interface CustomerProfile {
 	/** Mean spend of the repeat purchase days (first day left out; the spend models' zbar); 0 without repeats. */
 	meanRepeatSpend: number;
 }
+
+/** Every field of a CustomerProfile, as a value (the Record makes the compiler check the list is complete). */
+const PROFILE_FIELD_SET: Record<keyof CustomerProfile, true> = {
+	customerKey: true,
+	customerId: true,
+	email: true,
+	currency: true,
+	timeZone: true,
+	firstPurchaseAt: true,
+	lastPurchaseAt: true,
+	firstPurchaseDate: true,
+	lastPurchaseDate: true,
+	orderCount: true,
+	purchaseDays: true,
+	ordersRead: true,
+	ordersAfterAsOf: true,
+	totalSpent: true,
+	averageOrderValue: true,
+	totalQuantity: true,
+	largestOrderQuantity: true,
+	discountedOrders: true,
+	discountedShare: true,
+	couponCodes: true,
+	totalDiscount: true,
+	refundedOrders: true,
+	refundedAmount: true,
+	cancelledOrders: true,
+	products: true,
+	gapCount: true,
+	medianGapDays: true,
+	meanGapDays: true,
+	asOf: true,
+	frequency: true,
+	recencyDays: true,
+	recencyWeeks: true,
+	ageDays: true,
+	ageWeeks: true,
+	daysSinceLastPurchase: true,
+	meanRepeatSpend: true,
+};
+
+/** The names of the CustomerProfile fields, in the order a profile lists them. */
+export const PROFILE_FIELDS: readonly string[] = Object.keys(PROFILE_FIELD_SET);

@@ -20,12 +20,16 @@
  *   input item ends somewhere.
  * - Orders without a currency ("") agree with any currency; two different currencies for one customer are an
  *   error unless keepCurrenciesApart (then one profile per customer and currency, same customerKey).
+ * - Fields to Keep (customer-level values on the order items: tags, review counts, ...) come from the customer's
+ *   most recent order read (placed up to the as-of date, counted or not) on which the value is not empty; null when
+ *   none has it. Values are taken as they are: lists are not merged across orders.
  */
 import { InputError, showValue } from '../errors';
 import type { CustomerProfile } from '../model/customer';
 import type { Order } from '../model/order';
 import { isoDay, parseIsoDay, zoneClock, type ZoneClock } from '../time/calendarDays';
 import { isValidZone } from '../time/dates';
+import { isEmptyValue, type KeptField } from './keepFields';
 
 export interface ProfileOptions {
 	/** yyyy-MM-dd: the summary is taken at the end of this day; later orders are not read. */
@@ -42,12 +46,24 @@ export interface ProfileOptions {
 	keepZeroValue?: boolean;
 	/** One profile per customer and currency instead of an error for customers who paid in several currencies. */
 	keepCurrenciesApart?: boolean;
+	/**
+	 * Fields to Keep: item fields copied onto each profile, each from the customer's most recent order placed up to
+	 * the as-of date (counted or not) on which it is not empty; null when no such order has it. On the same instant
+	 * the later order in the input wins; within an order of several items, the first item that has it.
+	 */
+	keep?: {
+		fields: readonly KeptField[];
+		/** The json of input item `index` (the values are read from the items the orders came from). */
+		itemJson(index: number): unknown;
+	};
 }
 
 export interface BuiltProfile {
 	profile: CustomerProfile;
 	/** Every input item index of the customer's orders (read or after the as-of date), ascending. */
 	sourceItems: number[];
+	/** With options.keep: the kept fields by profile name, in the order listed (values as found, not copied). */
+	kept?: Record<string, unknown>;
 }
 
 export interface ProfileBuildResult {
@@ -156,6 +172,7 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 	const keepCancelled = options.keepCancelled === true;
 	const keepRefunded = options.keepRefunded === true;
 	const keepZero = options.keepZeroValue === true;
+	const keep = options.keep?.fields.length ? options.keep : undefined;
 
 	for (let g = 0; g < groupCount; g++) {
 		const from = starts[g];
@@ -366,9 +383,43 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			daysSinceLastPurchase: nDays ? asOfDay - lastDay : null,
 			meanRepeatSpend: frequency ? round2((spent - firstDaySpend) / frequency) : 0,
 		};
-		profiles.push({ profile, sourceItems });
+		profiles.push(keep ? { profile, sourceItems, kept: keptValues(keep, orders, perm, from, to, clock, asOfDay) } : { profile, sourceItems });
 	}
 	return { profiles, errors, ordersAfterAsOf };
+}
+
+/** The kept fields of one customer: newest order first, the first non-empty value of each field. */
+function keptValues(
+	keep: NonNullable<ProfileOptions['keep']>,
+	orders: readonly Order[],
+	perm: Int32Array,
+	from: number,
+	to: number,
+	clock: ZoneClock,
+	asOfDay: number,
+): Record<string, unknown> {
+	const fields = keep.fields;
+	const values: unknown[] = new Array<unknown>(fields.length).fill(null);
+	let missing = fields.length;
+	for (let k = to - 1; k >= from && missing > 0; k--) {
+		const o = orders[perm[k]];
+		if (clock.dayOf(o.placedAt) > asOfDay) continue;
+		const items = o.sourceItems;
+		for (let f = 0; f < fields.length; f++) {
+			if (values[f] !== null) continue;
+			for (let j = 0; j < items.length; j++) {
+				const v = fields[f].get(keep.itemJson(items[j]));
+				if (!isEmptyValue(v)) {
+					values[f] = v;
+					missing--;
+					break;
+				}
+			}
+		}
+	}
+	const kept: Record<string, unknown> = {};
+	for (let f = 0; f < fields.length; f++) kept[fields[f].name] = values[f];
+	return kept;
 }
 
 function addDistinct(into: string[] | null, values: readonly string[]): string[] {

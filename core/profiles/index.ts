@@ -1,2 +1,3 @@
 export * from './buildProfiles';
 export * from './customerZones';
+export * from './keepFields';

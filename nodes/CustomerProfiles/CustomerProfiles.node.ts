@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+	deepCopy,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
@@ -10,7 +11,7 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 import { InputError, showValue } from '../../core/errors';
-import { buildProfiles, customerZonesFromItems, type ProfileOptions } from '../../core/profiles';
+import { buildProfiles, customerZonesFromItems, parseKeepFields, type ProfileOptions } from '../../core/profiles';
 import { getOrderSource, type SourceRow } from '../../core/sources';
 import { isValidZone } from '../../core/time/dates';
 import { itemValueReader, pathGetter, simpleFieldPath, type ItemValue } from '../shared/fieldAccess';
@@ -20,6 +21,7 @@ interface Options {
 	customerTimeZoneField?: string;
 	dateFormat?: string;
 	keepCancelled?: boolean;
+	keepFields?: string;
 	keepCurrenciesApart?: boolean;
 	keepRefunded?: boolean;
 	keepZeroValue?: boolean;
@@ -159,6 +161,8 @@ export class CustomerProfiles implements INodeType {
 				keepZeroValue: options.keepZeroValue === true,
 				keepCurrenciesApart: options.keepCurrenciesApart === true,
 			};
+			const keepFields = parseKeepFields(options.keepFields);
+			if (keepFields.length) profileOptions.keep = { fields: keepFields, itemJson: (index) => items[index].json };
 			getOrderSource(sourceId);
 			zoneOf = zoneReader(this, this.getNodeParameter('options.customerTimeZoneField', 0, '', { rawExpressions: true }));
 		} catch (e) {
@@ -193,7 +197,17 @@ export class CustomerProfiles implements INodeType {
 				seen[item] = 1;
 				pairedItem.push({ item });
 			}
-			out.push({ json: profiles[p].profile as unknown as IDataObject, pairedItem });
+			const kept = profiles[p].kept;
+			let json = profiles[p].profile as unknown as IDataObject;
+			if (kept) {
+				// Kept values are copied, so no two items share a list or object.
+				json = { ...json };
+				for (const name in kept) {
+					const v = kept[name];
+					json[name] = (v !== null && typeof v === 'object' ? deepCopy(v) : v) as IDataObject[string];
+				}
+			}
+			out.push({ json, pairedItem });
 		}
 		// Nothing silently dropped: an item that is in no profile and no error becomes an error of its own.
 		for (const e of errors) for (const i of e.itemIndexes ?? []) seen[i] = 1;

@@ -101,6 +101,16 @@ const properties: INodeProperties[] = [
 				hint: 'Uses Luxon tokens: dd day, MM month, yyyy year, HH hour, mm minute',
 			},
 			{
+				displayName: 'Fields to Keep',
+				name: 'keepFields',
+				type: 'string',
+				default: '',
+				placeholder: 'tags, reviewCount, averageRating, referralCount',
+				description:
+					'Customer details on your order items to carry onto each profile, such as CRM tags, review counts or referrals, separated by commas',
+				hint: "Each comes from the customer's most recent order where it is filled in (up to the As Of date); lists are kept as they are, not merged. Customers without one get null. A path such as customer.tags is kept as tags.",
+			},
+			{
 				displayName: 'Keep Cancelled Orders',
 				name: 'keepCancelled',
 				type: 'boolean',

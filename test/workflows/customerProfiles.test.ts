@@ -356,3 +356,100 @@ describe('bad input', () => {
 		expect(e.output(NODE)[0].json).toMatchObject({ asOf: '2024-03-04', daysSinceLastPurchase: 2 });
 	});
 });
+
+describe('Fields to Keep (Options), through the engine', () => {
+	// The mapped fixture reads customer.id, created, amount, state; as of 2024-03-31.
+	const orders = [
+		{ number: 'K-1', customer: { id: 'C1' }, created: '2024-03-01T10:00:00Z', amount: 10, currency: 'eur', state: 'completed', tags: ['vip'], reviewCount: 2, crm: { note: 'old note' } },
+		{ number: 'K-2', customer: { id: 'C1' }, created: '2024-03-20T10:00:00Z', amount: 10, currency: 'eur', state: 'completed', tags: [], reviewCount: 0, crm: { note: ' ' } },
+		{ number: 'K-3', customer: { id: 'C1' }, created: '2024-03-10T10:00:00Z', amount: 10, currency: 'eur', state: 'completed', tags: ['vip', 'fan'], reviewCount: 5, crm: {} },
+		{ number: 'K-4', customer: { id: 'C1' }, created: '2024-04-05T10:00:00Z', amount: 10, currency: 'eur', state: 'completed', tags: ['later'], reviewCount: 9, crm: { note: 'later' } },
+		{ number: 'K-5', customer: { id: 'C2' }, created: '2024-03-05T10:00:00Z', amount: 10, currency: 'eur', state: 'cancelled', tags: 'newsletter' },
+		{ number: 'K-6', customer: { id: 'C2' }, created: '2024-03-06T10:00:00Z', amount: 10, currency: 'eur', state: 'completed', tags: '  ', reviewCount: null },
+	];
+	const keeping = (keepFields: string, patch: Record<string, unknown> = {}) =>
+		withNode(fixture('customerProfiles-mapped.json'), patch, { options: { keepFields } });
+
+	test('each field comes from the most recent order up to As Of where it is filled in; none gives null', async () => {
+		const r = await runWorkflow(keeping(' tags, reviewCount ,crm.note, tags,'), { pinData: { Orders: pinned(orders) } });
+		expect(r.error).toBeUndefined();
+		const out = r.output(NODE);
+		expect(out.map(paired)).toEqual([[0, 1, 2, 3], [4, 5]]);
+		const kept = (json: IDataObject) => ({ tags: json.tags, reviewCount: json.reviewCount, note: json.note });
+		// C1: K-4 is after As Of; K-2 is the newest read: its empty list and blank note are skipped, its 0 reviews
+		// are a value; K-3 (newer than K-1 although it comes later in the input) gives the tags; K-1 the note.
+		expect(kept(out[0].json)).toEqual({ tags: ['vip', 'fan'], reviewCount: 0, note: 'old note' });
+		// C2: the blank tags of the newest order are skipped, the cancelled order's tags kept; no reviews, no note.
+		expect(kept(out[1].json)).toEqual({ tags: 'newsletter', reviewCount: null, note: null });
+		// The kept fields come after the profile's own, in the order listed (the repeated tags once).
+		expect(Object.keys(out[0].json).slice(-4)).toEqual(['meanRepeatSpend', 'tags', 'reviewCount', 'note']);
+		expect(out[0].json).toMatchObject({ customerKey: 'C1', orderCount: 3, ordersAfterAsOf: 1 });
+	});
+
+	test('without the option, profiles carry no item fields', async () => {
+		const r = await runWorkflow(fixture('customerProfiles-mapped.json'), { pinData: { Orders: pinned(orders) } });
+		const out = r.output(NODE);
+		expect(out.map((i) => ['tags' in i.json, 'reviewCount' in i.json])).toEqual([[false, false], [false, false]]);
+	});
+
+	test('a name that is already a profile field is an error of the setting, naming the field', async () => {
+		const stop = await runWorkflow(keeping('tags, email'), { pinData: { Orders: pinned(orders) } });
+		expect(stop.error?.name).toBe('NodeOperationError');
+		expect(stop.error?.message).toBe('Fields to Keep: "email" is a field Customer Profiles works out itself and cannot be kept from the items');
+		expect(stop.error?.description).toBe(
+			'Settings, field "Fields to Keep", value "email". Leave email out of Fields to Keep, or rename that field in your items first (e.g. with an Edit Fields node)',
+		);
+		const path = await runWorkflow(keeping('customer.totalSpent'), { pinData: { Orders: pinned(orders) } });
+		expect(path.error?.message).toBe('Fields to Keep: "totalSpent" is a field Customer Profiles works out itself and cannot be kept from the items');
+		const twice = await runWorkflow(keeping('tags, crm.tags'), { pinData: { Orders: pinned(orders) } });
+		expect(twice.error?.message).toBe('Fields to Keep: "tags" and "crm.tags" would both be kept as "tags"');
+		const cont = await runWorkflow(keeping('orderCount', { onError: 'continueRegularOutput' }), { pinData: { Orders: pinned(orders.slice(0, 2)) } });
+		const message = 'Fields to Keep: "orderCount" is a field Customer Profiles works out itself and cannot be kept from the items';
+		expect(cont.output(NODE).map((i) => [i.json, paired(i)])).toEqual([
+			[{ error: message, field: 'Fields to Keep', value: 'orderCount' }, [0]],
+			[{ error: message, field: 'Fields to Keep', value: 'orderCount' }, [1]],
+		]);
+	});
+
+	test('from Sample Orders: every profile carries its customer\'s tags, reviews and referrals', async () => {
+		const wf: WorkflowJson = {
+			nodes: [
+				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: '2', name: 'Sample Orders', type: 'n8n-nodes-behavioral-segments.sampleOrders', typeVersion: 1, position: [200, 0], parameters: { customers: 60, endDate: '2025-06-30T00:00:00' } },
+				{
+					id: '3',
+					name: NODE,
+					type: 'n8n-nodes-behavioral-segments.customerProfiles',
+					typeVersion: 1,
+					position: [400, 0],
+					parameters: { asOf: '2025-06-30T00:00:00', options: { keepFields: 'tags, reviewCount, averageRating, referralCount' } },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Sample Orders', type: 'main' as never, index: 0 }]] },
+				'Sample Orders': { main: [[{ node: NODE, type: 'main' as never, index: 0 }]] },
+			},
+		};
+		const r = await runWorkflow(wf, { timezone: 'Europe/Berlin' });
+		expect(r.error).toBeUndefined();
+		const orderItems = r.output('Sample Orders');
+		const out = r.output(NODE);
+		expect(out.length).toBe(60);
+		const orNull = <T>(v: T) => (v === null || (Array.isArray(v) && v.length === 0) ? null : v);
+		for (const p of out) {
+			// The sample repeats the customer-level fields on each order: the profile has the same ones.
+			const first = orderItems[paired(p)[0]].json;
+			expect([p.json.customerKey, p.json.tags, p.json.reviewCount, p.json.averageRating, p.json.referralCount]).toEqual([
+				p.json.customerKey,
+				orNull(first.tags),
+				first.reviewCount,
+				first.averageRating,
+				first.referralCount,
+			]);
+		}
+		// The fans the generator made (Lena Fischer's two e-mail spellings are one customer).
+		const fans = new Set(orderItems.filter((i) => (i.json.tags as string[]).includes('fan')).map((i) => String(i.json.email).toLowerCase()));
+		expect(fans.size).toBe(7);
+		expect(out.filter((p) => (p.json.tags as string[] | null)?.includes('fan')).map((p) => p.json.email).sort()).toEqual([...fans].sort());
+	});
+});
