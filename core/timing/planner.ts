@@ -102,7 +102,11 @@ const WHAT: Record<TimingField, string> = {
 	engagementTimes: 'Open/click time',
 };
 
-export type SendPlanner = (input: TimingInput) => SendPlan;
+/**
+ * Plans one customer. With `into`, the fields are written onto that object (e.g. the copy of the item's json
+ * that becomes the output) and it is returned, saving an object per customer.
+ */
+export type SendPlanner = <T extends object = SendPlan>(input: TimingInput, into?: T) => T & SendPlan;
 
 /** A planner for one run: settings checked already, `now` in epoch milliseconds. */
 export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partial<FieldLabels> = {}): SendPlanner {
@@ -172,7 +176,7 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 		return { hour, hits: perHour[hour], count: n };
 	};
 
-	return (input) => {
+	return <T extends object>(input: TimingInput, into?: T): T & SendPlan => {
 		// 1. zone
 		const zoneRaw = input.timeZone;
 		let clock: ZoneClock | null = null;
@@ -338,16 +342,16 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 			if (!moved) break;
 		}
 
-		return {
-			nextSendAt: clock.isoInstant(t),
-			nextSendAtUtc: isoUtc(t),
-			dueNow: t <= now,
-			sendKind: kind,
-			sendReason: reason,
-			cycleDays,
-			cycleSource,
-			timeZone: clock.zoneName,
-		};
+		const out = (into ?? {}) as T & SendPlan;
+		out.nextSendAt = clock.isoInstant(t);
+		out.nextSendAtUtc = isoUtc(t);
+		out.dueNow = t <= now;
+		out.sendKind = kind;
+		out.sendReason = reason;
+		out.cycleDays = cycleDays;
+		out.cycleSource = cycleSource;
+		out.timeZone = clock.zoneName;
+		return out;
 	};
 }
 

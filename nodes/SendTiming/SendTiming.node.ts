@@ -147,26 +147,36 @@ export class SendTiming implements INodeType {
 			signupDate = none,
 			engagementTimes = none,
 		} = readers;
+		// One input object, refilled for every item: the planner does not keep it.
+		const input: TimingInput = {
+			lastPurchase: undefined,
+			orderCount: undefined,
+			medianGapDays: undefined,
+			gapCount: undefined,
+			timeZone: undefined,
+			lastContact: undefined,
+			lists: undefined,
+			predictedNextOrder: undefined,
+			signupDate: undefined,
+			engagementTimes: undefined,
+		};
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
-				// One object shape for every item (keeps the engine's property access fast).
-				const input: TimingInput = {
-					lastPurchase: lastPurchase(item, itemIndex),
-					orderCount: orderCount(item, itemIndex),
-					medianGapDays: medianGapDays(item, itemIndex),
-					gapCount: gapCount(item, itemIndex),
-					timeZone: timeZone(item, itemIndex),
-					lastContact: lastContact(item, itemIndex),
-					lists: listsOf === null ? undefined : listsOf(item.json),
-					predictedNextOrder: predictedNextOrder(item, itemIndex),
-					signupDate: signupDate(item, itemIndex),
-					engagementTimes: engagementTimes(item, itemIndex),
-				};
-				const plan = planner(input);
-				const json: IDataObject = outputField
-					? { ...item.json, [outputField]: plan as unknown as IDataObject }
-					: Object.assign({}, item.json, plan);
+				input.lastPurchase = lastPurchase(item, itemIndex);
+				input.orderCount = orderCount(item, itemIndex);
+				input.medianGapDays = medianGapDays(item, itemIndex);
+				input.gapCount = gapCount(item, itemIndex);
+				input.timeZone = timeZone(item, itemIndex);
+				input.lastContact = lastContact(item, itemIndex);
+				input.lists = listsOf === null ? undefined : listsOf(item.json);
+				input.predictedNextOrder = predictedNextOrder(item, itemIndex);
+				input.signupDate = signupDate(item, itemIndex);
+				input.engagementTimes = engagementTimes(item, itemIndex);
+				// The output is a copy of the customer with the send fields (at the top level or under one field).
+				const json: IDataObject = Object.assign({}, item.json);
+				const plan = outputField ? planner(input) : planner(input, json);
+				if (outputField) json[outputField] = plan as unknown as IDataObject;
 				const out: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 				if (item.binary) out.binary = item.binary;
 				(plan.dueNow ? dueNow : scheduled).push(out);
