@@ -16,14 +16,16 @@ export const expectations: Record<string, (outputs: Outputs) => void> = {
 	'segment-order-history.json': (outputs) => {
 		expect(outputs('Sample Orders').map((o) => o.length)).toEqual([1788]);
 		expect(outputs('Customer Profiles').map((o) => o.length)).toEqual([300, 0]); // Customers, and the error output: empty
-		// VIPs, Fans, Repeat Buyers, Coupon Users, Customers, Prospects, No List
-		expect(outputs('Behavioral Segment').map((o) => o.length)).toEqual([157, 0, 154, 52, 298, 2, 0]);
-		const [vips, , repeat, coupon, customers, prospects, noList] = outputs('Behavioral Segment');
+		// VIPs, Fans, Repeat Buyers, Coupon Users, Customers, Prospects, No List. Fans and the VIP referrers come from
+		// the tags, reviews and referrals Customer Profiles keeps (Options → Fields to Keep).
+		expect(outputs('Behavioral Segment').map((o) => o.length)).toEqual([167, 59, 154, 52, 298, 2, 0]);
+		const [vips, fans, repeat, coupon, customers, prospects, noList] = outputs('Behavioral Segment');
 		expect(vips[0].json).toMatchObject({ customerKey: 'C10191', email: 'carlos.lindqvist2@example.com', orderCount: 23, totalSpent: 995 });
-		expect(keysOf(vips[0])).toEqual(['vips', 'repeatBuyers', 'customers']);
-		expect((vips[0].json.segments as Array<{ reason: string }>)[1].reason).toBe('23 purchases, about every 33 days');
+		expect(keysOf(vips[0])).toEqual(['vips', 'fans', 'repeatBuyers', 'customers']);
+		expect((vips[0].json.segments as Array<{ reason: string }>)[1].reason).toBe('reviewer: 9 reviews, average rating 4.8; tagged "fan"');
+		expect((vips[0].json.segments as Array<{ reason: string }>)[2].reason).toBe('23 purchases, about every 33 days');
 		// Every item on a list carries that list's label; nobody is on Customers and Prospects at once.
-		for (const [list, key] of [[vips, 'vips'], [repeat, 'repeatBuyers'], [coupon, 'couponUsers'], [customers, 'customers'], [prospects, 'prospects']] as const) {
+		for (const [list, key] of [[vips, 'vips'], [fans, 'fans'], [repeat, 'repeatBuyers'], [coupon, 'couponUsers'], [customers, 'customers'], [prospects, 'prospects']] as const) {
 			expect(list.filter((item) => !keysOf(item).includes(key)).length).toBe(0);
 		}
 		expect(noList).toEqual([]);

@@ -28,9 +28,11 @@ describe('main job on the built-in history (end date 2025-06-30, UTC)', () => {
 	});
 
 	test('files customers into the lists with exact counts and reasons', () => {
+		// Fans: the 55 customers the generator tagged "fan" and 4 more with 2 reviews averaging 4.5 or more (kept by
+		// Customer Profiles' Fields to Keep); VIPs: 10 of the 36 referrers are VIPs by referrals only.
 		expect(counts(result)).toEqual({
-			VIPs: 157,
-			Fans: 0,
+			VIPs: 167,
+			Fans: 59,
 			'Repeat Buyers': 154,
 			'Coupon Users': 52,
 			Customers: 298,
@@ -40,6 +42,7 @@ describe('main job on the built-in history (end date 2025-06-30, UTC)', () => {
 		const coupon = result.lists.find((l) => l.name === 'Coupon Users');
 		expect(coupon?.sampleReason).toBe('7 of 8 orders used a coupon or discount');
 		expect(coupon?.share).toBeCloseTo(52 / 300, 10);
+		expect(result.lists.find((l) => l.name === 'Fans')?.sampleReason).toBe('reviewer: 9 reviews, average rating 4.8; tagged "fan"');
 	});
 
 	test('plans the next sends: due now and scheduled, soonest first', () => {

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'fs';
 import { join } from 'path';
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { loadPackageNodeTypes, PACKAGE_NAME, readWorkflow, ROOT, runWorkflow, type WorkflowJson } from '../../harness/engine';
 
@@ -61,6 +61,14 @@ describe('running the templates from their Manual Trigger', () => {
 		expect(profiles.length).toBe(300);
 		expect(r.output('Customer Profiles', 1)).toEqual([]);
 		expect(r.outputs('Behavioral Segment').length).toBe(7);
+		// Fields to Keep carries the sample's tags, reviews and referrals onto the profiles (whatever the end date):
+		// 55 customers tagged "fan" plus 4 reviewers are Fans; the 36 referrers are all VIPs.
+		expect(profiles.filter((i) => (i.json.tags as string[] | null)?.includes('fan')).length).toBe(55);
+		expect(r.output('Behavioral Segment', 1).length).toBe(59);
+		const referrers = profiles.filter((i) => (i.json.referralCount as number) > 0).map((i) => i.json.customerKey);
+		expect(referrers.length).toBe(36);
+		const vips = new Set(r.output('Behavioral Segment', 0).map((i) => i.json.customerKey));
+		expect(referrers.filter((k) => !vips.has(k))).toEqual([]);
 		const timed = [...r.output('Send Timing', 0), ...r.output('Send Timing', 1)];
 		expect(timed.length).toBe(300);
 		expect(timed.every((i) => typeof i.json.nextSendAt === 'string' && typeof i.json.sendReason === 'string')).toBe(true);
@@ -80,6 +88,12 @@ describe('running the templates from their Manual Trigger', () => {
 		const tagged = r.output('Tag in Mailchimp');
 		expect(tagged.length).toBe(customers.length);
 		expect(tagged.every((i) => Array.isArray(i.json.segments))).toBe(true);
+		// Fans come from the kept tags and reviews: exactly the customers tagged "fan" or with 2+ reviews at 4.5+.
+		const isFan = (j: IDataObject) =>
+			Boolean((j.tags as string[] | null)?.includes('fan')) || ((j.reviewCount as number) >= 2 && (j.averageRating as number) >= 4.5);
+		const fans = tagged.filter((i) => (i.json.segments as Array<{ key: string }>).some((s) => s.key === 'fans'));
+		expect(fans.length).toBeGreaterThan(10);
+		expect(fans.map((i) => i.json.customerKey)).toEqual(tagged.filter((i) => isFan(i.json)).map((i) => i.json.customerKey));
 		expect(wf.nodes.find((n) => n.name === 'Tag in Mailchimp')?.disabled).toBe(true);
 	});
 
