@@ -22,7 +22,7 @@ describe('CDNOW log', () => {
 				customerKey: '00002',
 				customerId: '00002',
 				email: null,
-				orderId: '00002-19970112-0',
+				orderId: '1',
 				placedAt: Date.UTC(1997, 0, 12),
 				zone: null,
 				total: 12,
@@ -35,20 +35,20 @@ describe('CDNOW log', () => {
 				products: [],
 				sourceItems: [0],
 			},
-			expect.objectContaining({ customerKey: '0001', orderId: '0001-19970118-1', quantity: 2, total: 29.73, placedAt: Date.UTC(1997, 0, 18) }),
-			expect.objectContaining({ customerKey: '00002', orderId: '00002-19970112-2', quantity: 5, total: 77, placedAt: Date.UTC(1997, 0, 12) }),
-			expect.objectContaining({ customerKey: '7', orderId: '7-19970305-3', quantity: 3, total: 0, placedAt: Date.UTC(1997, 2, 5) }),
+			expect.objectContaining({ customerKey: '0001', orderId: '2', quantity: 2, total: 29.73, placedAt: Date.UTC(1997, 0, 18) }),
+			expect.objectContaining({ customerKey: '00002', orderId: '3', quantity: 5, total: 77, placedAt: Date.UTC(1997, 0, 12) }),
+			expect.objectContaining({ customerKey: '7', orderId: '4', quantity: 3, total: 0, placedAt: Date.UTC(1997, 2, 5) }),
 		]);
 	});
 
-	it('keeps rows on the same day as separate orders', () => {
+	it('keeps rows on the same day as separate orders, each with its row number (from 1) as the order id', () => {
 		const result = source.read(
 			rowsOf([{ line: ' 00002 19970112  1   12.00' }, { line: ' 00002 19970112  5   77.00' }]),
 			{ zone: 'UTC' },
 		);
 		expect(result.orders.map((o) => [o.orderId, o.total, o.sourceItems])).toEqual([
-			['00002-19970112-0', 12, [0]],
-			['00002-19970112-1', 77, [1]],
+			['1', 12, [0]],
+			['2', 77, [1]],
 		]);
 	});
 
