@@ -45,7 +45,7 @@ export const fans: ListDefinition<FansThresholds> = {
 		},
 		{
 			name: 'fanMinAverageRating',
-			displayName: 'Minimum Average Rating',
+			displayName: 'Reviewer From (Average Rating)',
 			type: 'number',
 			default: 4.5,
 			min: 0,
