@@ -1,4 +1,4 @@
 export * from './planner';
 export * from './settings';
 export { readMoment, type Moment } from './moments';
-export { addDays, clockOf, instantOf, isoUtc, wallOf, wallToInstant } from './wallTime';
+export { addDays, clockOf, instantOf, isoLocal, isoUtc, wallOf, wallToInstant } from './wallTime';

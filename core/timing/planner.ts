@@ -34,7 +34,7 @@ import type { ZoneClock } from './wallTime';
 
 // Hot helpers bound once: CommonJS output reads an imported name through a getter on every use.
 const { isBlank, readMoment } = moments;
-const { WEEKDAY_NAMES, clockOf, hhmm, instantOf, isoDay, isoUtc, localText, wallOf, weekdayOf } = wallTime;
+const { WEEKDAY_NAMES, clockOf, hhmm, instantOf, isoDay, isoLocal, isoUtc, localText, wallOf, weekdayOf } = wallTime;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -343,7 +343,7 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 		}
 
 		const out = (into ?? {}) as T & SendPlan;
-		out.nextSendAt = clock.isoInstant(t);
+		out.nextSendAt = isoLocal(clock, t);
 		out.nextSendAtUtc = isoUtc(t);
 		out.dueNow = t <= now;
 		out.sendKind = kind;

@@ -89,30 +89,55 @@ function pad2(n: number): string {
 	return n < 10 ? '0' + n : String(n);
 }
 
+// Texts are built from remembered pieces: a million send times then share their day and time-of-day strings
+// instead of each holding its own chain of small string fragments.
+const HHMM: string[] = [];
+for (let m = 0; m < 1440; m++) HHMM.push(`${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
+const offsetTexts = new Map<number, string>();
+
 /** "HH:mm" of a minute of the day. */
 export function hhmm(minuteOfDay: number): string {
-	const m = Math.floor(minuteOfDay);
-	return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+	return HHMM[Math.floor(minuteOfDay)];
 }
 
 /** "yyyy-MM-dd HH:mm" of an instant in the zone, for reasons. */
 export function localText(clock: ZoneClock, ts: number): string {
 	const wall = wallOf(clock, ts);
 	const day = Math.floor(wall / DAY_MS);
-	return `${isoDay(day)} ${hhmm((wall - day * DAY_MS) / MINUTE_MS)}`;
+	return isoDay(day) + ' ' + HHMM[Math.floor((wall - day * DAY_MS) / MINUTE_MS)];
+}
+
+/** "yyyy-MM-ddTHH:mm:ss.SSS" of wall-clock milliseconds. */
+function isoWall(wall: number): string {
+	const day = Math.floor(wall / DAY_MS);
+	const inDay = wall - day * DAY_MS;
+	const minute = Math.floor(inDay / MINUTE_MS);
+	const rest = inDay - minute * MINUTE_MS;
+	let sec = ':00.000';
+	if (rest !== 0) {
+		const s = Math.floor(rest / 1000);
+		const ms = rest - s * 1000;
+		sec = ':' + pad2(s) + '.' + (ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : String(ms));
+	}
+	return isoDay(day) + 'T' + HHMM[minute] + sec;
 }
 
 /** ISO 8601 in UTC with "Z", as luxon's toUTC().toISO() writes it. */
 export function isoUtc(ts: number): string {
-	const day = Math.floor(ts / DAY_MS);
-	let rest = ts - day * DAY_MS;
-	const h = Math.floor(rest / HOUR_MS);
-	rest -= h * HOUR_MS;
-	const m = Math.floor(rest / MINUTE_MS);
-	rest -= m * MINUTE_MS;
-	const s = Math.floor(rest / 1000);
-	const ms = rest - s * 1000;
-	return `${isoDay(day)}T${pad2(h)}:${pad2(m)}:${pad2(s)}.${ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : ms}Z`;
+	return isoWall(ts) + 'Z';
+}
+
+/** ISO 8601 with the zone's offset at that instant, as luxon's toISO() writes it ("Z" for UTC itself). */
+export function isoLocal(clock: ZoneClock, ts: number): string {
+	const off = clock.offsetAt(ts);
+	let text = offsetTexts.get(off);
+	if (text === undefined) {
+		const a = Math.abs(off);
+		text = (off < 0 ? '-' : '+') + pad2(Math.floor(a / 60)) + ':' + pad2(a % 60);
+		offsetTexts.set(off, text);
+	}
+	if (off === 0 && clock.zone.isUniversal) text = 'Z';
+	return isoWall(ts + off * MINUTE_MS) + text;
 }
 
 export type { ZoneClock };

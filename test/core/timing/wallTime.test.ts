@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, clockOf, instantOf, isoUtc, wallToInstant } from '../../../core/timing';
+import { addDays, clockOf, instantOf, isoLocal, isoUtc, wallToInstant } from '../../../core/timing';
 import { dayFromCivil } from '../../../core/time/calendarDays';
 
 const clock = (zone: string) => {
@@ -57,8 +57,8 @@ describe('the DST rule', () => {
 		expect(isoUtc(at('America/St_Johns', 2021, 11, 7, 1, 30))).toBe('2021-11-07T04:00:00.000Z');
 	});
 
-	test('outside the DST edges it agrees with luxon, and isoInstant writes what luxon writes', () => {
-		const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC', 'America/Sao_Paulo', 'Pacific/Chatham'];
+	test('outside the DST edges it agrees with luxon, and the ISO texts are what luxon writes', () => {
+		const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC', 'Etc/UTC', 'Europe/London', 'America/Sao_Paulo', 'Pacific/Chatham'];
 		let seed = 7;
 		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		for (let i = 0; i < 3000; i++) {
@@ -75,7 +75,11 @@ describe('the DST rule', () => {
 			const near = lux.offset !== lux.minus({ hours: 3 }).offset || lux.offset !== lux.plus({ hours: 3 }).offset;
 			if (!near) expect([zone, ours]).toEqual([zone, lux.toMillis()]);
 			expect(c.isoInstant(ours)).toBe(DateTime.fromMillis(ours, { zone }).toISO());
+			expect(isoLocal(c, ours)).toBe(DateTime.fromMillis(ours, { zone }).toISO());
 			expect(isoUtc(ours)).toBe(DateTime.fromMillis(ours, { zone: 'UTC' }).toISO());
+			const withSeconds = ours + Math.floor(rnd() * 60_000);
+			expect(isoLocal(c, withSeconds)).toBe(DateTime.fromMillis(withSeconds, { zone }).toISO());
+			expect(isoUtc(withSeconds)).toBe(DateTime.fromMillis(withSeconds, { zone: 'UTC' }).toISO());
 		}
 	});
 
