@@ -145,15 +145,13 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 		if (Array.isArray(value)) labels = value;
 		else if (typeof value === 'string') labels = value.split(',');
 		else return fail('lists', value, 'is not a list of labels', 'Map the field Behavioral Segment writes its labels to (default: segments)');
-		const same = (v: unknown, match: string) =>
-			typeof v === 'string' && v.length >= match.length && v.trim().toLowerCase() === match;
 		for (const row of cfg.listRows) {
 			for (const l of labels) {
 				if (typeof l === 'string') {
-					if (same(l, row.match)) return row;
+					if (sameList(l, row.match)) return row;
 				} else if (l !== null && typeof l === 'object') {
 					const { list, key, name } = l as { list?: unknown; key?: unknown; name?: unknown };
-					if (same(list, row.match) || same(key, row.match) || same(name, row.match)) return row;
+					if (sameList(list, row.match) || sameList(key, row.match) || sameList(name, row.match)) return row;
 				}
 			}
 		}
@@ -353,6 +351,11 @@ export function createSendPlanner(cfg: TimingConfig, now: number, labels: Partia
 		out.timeZone = clock.zoneName;
 		return out;
 	};
+}
+
+/** A label naming a List Cycles row (trimmed, any case). */
+function sameList(v: unknown, match: string): boolean {
+	return typeof v === 'string' && v.length >= match.length && v.trim().toLowerCase() === match;
 }
 
 /** The edge of the quiet hours a time strictly inside them moves to, or null when it is outside. */
