@@ -116,14 +116,22 @@ export async function listWorkflows(n8n: N8nInstance): Promise<Array<{ id: strin
 		});
 }
 
-/** The JSON document `n8n execute --rawOutput` prints (the run: data.resultData.runData …). */
-export function parseRawOutput(stdout: string): ExecutionResult {
-	// Log lines come before and after it; the document is printed indented, so it runs from a line "{" to a line "}".
-	const lines = stdout.split('\n');
-	const first = lines.findIndex((line) => line === '{');
-	const last = first < 0 ? -1 : lines.findIndex((line, i) => i > first && line === '}');
-	if (first < 0 || last < 0) throw new Error(`n8n execute printed no JSON document:\n${stdout.slice(-3000)}`);
-	return JSON.parse(lines.slice(first, last + 1).join('\n')) as ExecutionResult;
+/**
+ * The newest execution of a workflow as n8n stored it in its database (what the Executions list shows). Read with
+ * n8n's own Node and sqlite3 (test/e2e/lib/readExecution.cjs): `n8n execute --rawOutput` prints the same run, but n8n
+ * exits right after logging it and a large run can arrive cut short on a pipe.
+ */
+export async function readExecution(n8n: N8nInstance, workflowId: string): Promise<ExecutionResult> {
+	const out = join(n8n.userFolder, `execution-${workflowId}.json`);
+	await runOk(
+		`read the execution of ${workflowId} from n8n's database`,
+		join(n8n.runtime.nodeBin, 'node'),
+		[join(__dirname, 'readExecution.cjs'), join(n8n.userFolder, '.n8n', 'database.sqlite'), workflowId, out],
+		{ env: { ...process.env, NODE_PATH: n8n.runtime.n8nNodeModules }, timeoutMs: 60 * SEC },
+	);
+	const row = JSON.parse(readFileSync(out, 'utf8')) as { id: number; status: string; mode: string; startedAt: string; data: ExecutionResult['data'] };
+	// sqlite holds UTC as "yyyy-MM-dd HH:mm:ss.SSS"
+	return { id: row.id, status: row.status, mode: row.mode, startedAt: `${row.startedAt.replace(' ', 'T')}Z`, data: row.data };
 }
 
 export interface ExecutionResult {
@@ -141,8 +149,10 @@ export interface ExecutionResult {
 			>;
 		};
 	};
-	status?: string;
-	finished?: boolean;
+	id: number;
+	status: string;
+	mode: string;
+	startedAt: string;
 }
 
 /** The n8n server (`n8n start`) on 127.0.0.1. */
