@@ -374,7 +374,7 @@ export const parts: BenchPart[] = [
 			let heapAfter = heapBefore;
 			let oursMs = Infinity;
 			let loopMs = Infinity;
-			for (let r = 0; r < 3; r++) {
+			for (let r = 0; r < 5; r++) {
 				gc();
 				oursMs = Math.min(oursMs, await timeEngine());
 				gc();
