@@ -50,6 +50,10 @@ describe('reading dates into the customer zone', () => {
 		expect(() => readMoment('04/05/2021', c)).toThrow(/ambiguous/);
 		expect(() => readMoment('soon', c)).toThrow(DateReadError);
 		expect(() => readMoment('2021-03-01T25:00:00Z', c)).toThrow(DateReadError);
+		for (const bad of ['2026-11-03T14:22:00.000+01:00x', '2026-11-03T14:2', '2026-11-03T14:22:00.Z', '2026-13-03', '2026-11-03T14:22:00+1']) {
+			expect([bad, () => readMoment(bad, c)]).toEqual([bad, expect.any(Function)]);
+			expect(() => readMoment(bad, c)).toThrow(DateReadError);
+		}
 	});
 
 	test('the fast ISO path agrees with readDate', () => {
@@ -64,6 +68,15 @@ describe('reading dates into the customer zone', () => {
 			'2026-11-03',
 			'2024-02-29',
 			'2021-03-28T02:30:00',
+			'2026-11-03T14:22:07.123456Z',
+			'2026-11-03T14:22:07.1+05:45',
+			'2026-11-03T14:22-0330',
+			'2026-11-03T23:59:59.999-12:00',
+			' 2026-11-03T14:22:00Z ',
+			'2026-11-03 14:22:00 -0500',
+			'2026-11-03 14:22:00 UTC',
+			'20261103',
+			'2026/11/03',
 		];
 		for (const zone of zones) {
 			for (const v of values) {
