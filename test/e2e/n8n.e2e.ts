@@ -232,6 +232,7 @@ describe('the editor shows the nodes (n8n start, headless chromium)', () => {
 	let browser: Browser | undefined;
 	let page: Page;
 	const consoleErrors: string[] = [];
+	const blockedHosts = new Set<string>();
 
 	beforeAll(async () => {
 		server = new N8nServer(n8n, await freePort(), await freePort());
@@ -241,6 +242,13 @@ describe('the editor shows the nodes (n8n start, headless chromium)', () => {
 		await setupOwner(server.baseUrl);
 		browser = await launchBrowser();
 		const context = await browser.newContext({ viewport: { width: 1600, height: 1100 }, deviceScaleFactor: 1 });
+		// Only 127.0.0.1: anything else the editor asks for (fonts, telemetry, news) is refused and listed.
+		await context.route('**/*', async (route) => {
+			const url = new URL(route.request().url());
+			if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return await route.continue();
+			blockedHosts.add(url.hostname);
+			return await route.abort('blockedbyclient');
+		});
 		page = await context.newPage();
 		page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
 		await signIn(page, server.baseUrl);
@@ -248,6 +256,7 @@ describe('the editor shows the nodes (n8n start, headless chromium)', () => {
 	}, 300 * SEC);
 
 	afterAll(async () => {
+		if (blockedHosts.size) say(`[e2e] the editor asked for (refused, only 127.0.0.1 is allowed): ${[...blockedHosts].join(', ')}`);
 		await browser?.close().catch(() => undefined);
 		await server?.stop();
 	}, 60 * SEC);
