@@ -69,4 +69,30 @@ export const expectations: Record<string, (outputs: Outputs) => void> = {
 		// A first purchase: the If sends it to the true branch (away from onboarding mail).
 		expect(outputs('First Purchase?').map((o) => o.length)).toEqual([1, 0]);
 	},
+	'predict-churn-and-value.json': (outputs) => {
+		// 600 sample customers (592 buyers, above Minimum Buyers 500): BG/NBD and Gamma-Gamma fit, no rules fallback.
+		expect(outputs('Customer Profiles').map((o) => o.length)).toEqual([600, 0]);
+		const [scored, fit] = outputs('Customer Lifetime');
+		expect(scored.length).toBe(600);
+		expect(fit.length).toBe(1);
+		expect(fit[0].json).toMatchObject({ purchaseModel: 'BG/NBD', buyers: 592, prospects: 8, converged: true, dataSufficiency: { sufficient: true } });
+		expect(outputs('Model Fit').map((o) => o.length)).toEqual([1]);
+		for (const item of scored) {
+			expect((item.json.lifetime as { dataSufficiency: Record<string, unknown> }).dataSufficiency).toMatchObject({ purchaseModel: 'BG/NBD', spendModel: 'Gamma-Gamma' });
+		}
+		// At Risk, Can't Lose, Likely to Buy Soon, No List ("within 30 days" counts from $today, so it is the same every day).
+		expect(outputs('Behavioral Segment').map((o) => o.length)).toEqual([32, 10, 55, 503]);
+		const [atRisk, cantLose, soon] = outputs('Behavioral Segment');
+		expect(cantLose[0].json).toMatchObject({
+			customerKey: 'C10415',
+			email: 'tara.patel2@example.com',
+			orderCount: 6,
+			totalSpent: 3255,
+			lifetime: { pAlive: 0.5666, churnRisk: 'medium', expectedOrderValue: 476.08, predictedLifetimeValue: 759.38 },
+		});
+		expect(keysOf(cantLose[0])).toEqual(["Can't Lose"]);
+		for (const [list, key] of [[atRisk, 'At Risk'], [cantLose, "Can't Lose"], [soon, 'Likely to Buy Soon']] as const) {
+			expect(list.filter((item) => !keysOf(item).includes(key)).length).toBe(0);
+		}
+	},
 };

@@ -16,8 +16,14 @@ const ours = loadPackageNodeTypes();
 const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
 
 describe('every template', () => {
-	test('there are four', () => {
-		expect(files).toEqual(['daily-segment-and-tag.json', 'daily-who-is-due.json', 'new-order-first-purchase.json', 'segment-order-history.json']);
+	test('there are five', () => {
+		expect(files).toEqual([
+			'daily-segment-and-tag.json',
+			'daily-who-is-due.json',
+			'new-order-first-purchase.json',
+			'predict-churn-and-value.json',
+			'segment-order-history.json',
+		]);
 	});
 
 	test.each(files)('%s is an n8n export: id, name, v1 order, a Manual Trigger, sticky notes, known node types', (f) => {
@@ -131,5 +137,36 @@ describe('running the templates from their Manual Trigger', () => {
 		const order = waits.map((w) => String(w.data?.main[0]?.[0].json.nextSendAtUtc));
 		expect(order).toEqual([...order].sort());
 		expect(r.run.data.resultData.runData['Send Mail At Its Time']?.length ?? 0).toBe(soon.length);
+	});
+
+	test('predict-churn-and-value: the models fit on 600 sample customers; the three lifetime lists are exactly their conditions', async () => {
+		const wf = load('predict-churn-and-value.json');
+		const r = await runWorkflow(wf, { timezone: 'Europe/Berlin' });
+		expect(r.error).toBeUndefined();
+		expect(r.output('Customer Profiles').length).toBe(600);
+		expect(r.output('Customer Profiles', 1)).toEqual([]);
+		const scored = r.output('Customer Lifetime');
+		expect(scored.length).toBe(600);
+		// 592 buyers clear Minimum Buyers (500): every customer has model figures, not the rules.
+		const life = (j: IDataObject) => j.lifetime as IDataObject & { dataSufficiency: IDataObject };
+		expect(scored.filter((i) => life(i.json).dataSufficiency.purchaseModel !== 'BG/NBD' || life(i.json).dataSufficiency.spendModel !== 'Gamma-Gamma').length).toBe(0);
+		const fit = json(r.output('Model Fit'));
+		expect(fit).toEqual([expect.objectContaining({ purchaseModel: 'BG/NBD', buyers: 592, prospects: 8, converged: true, dataSufficiency: { sufficient: true, reasons: [] } })]);
+		// At Risk, Can't Lose, Likely to Buy Soon, No List: the lists do not overlap on this sample.
+		const lists = r.outputs('Behavioral Segment');
+		expect(lists.map((o) => o.length)).toEqual([32, 10, 55, 503]);
+		const keys = (items: INodeExecutionData[]) => items.map((i) => i.json.customerKey);
+		const in31Days = DateTime.now().setZone('Europe/Berlin').startOf('day').plus({ days: 31 }).toMillis();
+		const atRisk = scored.filter((i) => life(i.json).churnRisk === 'high' && (i.json.totalSpent as number) >= 150);
+		const cantLose = scored.filter((i) => (life(i.json).predictedLifetimeValue as number) >= 100 && life(i.json).churnRisk !== 'low');
+		const soon = scored.filter(
+			(i) => (life(i.json).pAlive as number) >= 0.7 && DateTime.fromISO(String(life(i.json).expectedNextOrderAt)).toMillis() < in31Days,
+		);
+		expect(keys(lists[0])).toEqual(keys(atRisk));
+		expect(keys(lists[1])).toEqual(keys(cantLose));
+		expect(keys(lists[2])).toEqual(keys(soon));
+		// The most valuable drifting customer: churn risk medium, still predicted to spend 759.38 next year.
+		expect(lists[1][0].json).toMatchObject({ customerKey: 'C10415', totalSpent: 3255, lifetime: { churnRisk: 'medium', predictedLifetimeValue: 759.38 } });
+		expect(wf.nodes.find((n) => n.name === 'Tag in Mailchimp')?.disabled).toBe(true);
 	});
 });
