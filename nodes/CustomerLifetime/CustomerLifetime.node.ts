@@ -7,7 +7,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { InputError, showValue } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import {
 	analyseLifetime,
 	checkSettings,
@@ -18,6 +18,7 @@ import {
 	type LifetimeInput,
 	type LifetimeSettings,
 } from '../../core/lifetime';
+import { inputErrorItem, inputErrorToNodeError } from '../shared/inputErrors';
 import { itemValueReader, type ItemValue } from '../shared/fieldAccess';
 import { customerLifetimeProperties, customerLifetimeSubtitle, fieldDefault } from './description';
 
@@ -31,14 +32,6 @@ interface Options {
 	/** Percent per month. */
 	monthlyDiscountRate?: number;
 	rulesOnly?: boolean;
-}
-
-/** A JSON-safe copy of an offending value for an error item. */
-function jsonValue(value: unknown): IDataObject[string] {
-	if (value === undefined) return null;
-	if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-	if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-	return showValue(value);
 }
 
 export class CustomerLifetime implements INodeType {
@@ -63,21 +56,8 @@ export class CustomerLifetime implements INodeType {
 		const node = this.getNode();
 		const continueOnFail = this.continueOnFail();
 
-		const toNodeError = (e: InputError) => {
-			const itemIndex = e.itemIndexes?.length ? e.itemIndexes[0] : 0;
-			const where = e.itemIndexes?.length ? `Item ${itemIndex}` : 'Settings';
-			return new NodeOperationError(node, e.message, {
-				itemIndex,
-				description: `${where}, field "${e.field}", value ${showValue(e.value)}.${e.hint ? ' ' + e.hint : ''}`,
-			});
-		};
-		// Same error-item shape as Customer Profiles: with "Continue (using error output)" n8n moves items whose json
-		// is only error/message/details to the error output, so field and value go under details there.
-		const errorOutput = node.onError === 'continueErrorOutput';
-		const errorItem = (e: InputError, i: number): INodeExecutionData =>
-			errorOutput
-				? { json: { error: e.message, details: { field: e.field, value: jsonValue(e.value), hint: e.hint ?? null } }, pairedItem: { item: i } }
-				: { json: { error: e.message, field: e.field, value: jsonValue(e.value) }, pairedItem: { item: i } };
+		const toNodeError = (e: InputError) => inputErrorToNodeError(node, e);
+		const errorItem = (e: InputError, i: number) => inputErrorItem(node, e, [i]);
 
 		let settings: LifetimeSettings;
 		let outputField: string;

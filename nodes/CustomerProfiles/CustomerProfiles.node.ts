@@ -14,6 +14,7 @@ import { InputError, showValue } from '../../core/errors';
 import { buildProfiles, customerZonesFromItems, parseKeepFields, type ProfileOptions } from '../../core/profiles';
 import { getOrderSource, type SourceRow } from '../../core/sources';
 import { isValidZone } from '../../core/time/dates';
+import { inputErrorItem, inputErrorToNodeError } from '../shared/inputErrors';
 import { itemValueReader, pathGetter, simpleFieldPath, type ItemValue } from '../shared/fieldAccess';
 import { customerProfilesProperties, customerProfilesSubtitle, fieldDefault, MAP_FIELDS, MAPPED_FIELDS } from './description';
 
@@ -38,15 +39,6 @@ function asOfDate(value: unknown, zone: string): string {
 		if (m) return m[1];
 	}
 	throw new InputError(`As Of ${showValue(value)} is not a date`, 'As Of', value, 'Pick a date such as 2025-06-30, or leave it empty for today');
-}
-
-/** A JSON-safe copy of an offending value for an error item. */
-function jsonValue(value: unknown): IDataObject[string] {
-	if (value === undefined) return null;
-	if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-	if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-	if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return value as string[];
-	return showValue(value);
 }
 
 /** Reads the mapped fields of "Map Fields Yourself" into order records; the same objects when nothing is remapped. */
@@ -120,26 +112,8 @@ export class CustomerProfiles implements INodeType {
 		const errors: InputError[] = [];
 		const out: INodeExecutionData[] = [];
 
-		const toNodeError = (e: InputError) => {
-			const itemIndex = e.itemIndexes?.length ? e.itemIndexes[0] : 0;
-			const where = e.itemIndexes?.length ? `Item ${itemIndex}` : 'Settings';
-			return new NodeOperationError(node, e.message, {
-				itemIndex,
-				description: `${where}, field "${e.field}", value ${showValue(e.value)}.${e.hint ? ' ' + e.hint : ''}`,
-			});
-		};
-
-		// The error item of a bad input. With "On Error: Continue (using error output)", n8n moves to the error output
-		// only items whose json has no keys but error, message and details (it then adds the input item's fields), so
-		// field and value go under details there; otherwise the item is { error, field, value } on the Customers output.
-		const errorOutput = node.onError === 'continueErrorOutput';
-		const errorItem = (e: InputError, indexes: number[]): INodeExecutionData => {
-			const pairedItem = indexes.map((item) => ({ item }));
-			if (errorOutput) {
-				return { json: { error: e.message, details: { field: e.field, value: jsonValue(e.value), hint: e.hint ?? null } }, pairedItem };
-			}
-			return { json: { error: e.message, field: e.field, value: jsonValue(e.value) }, pairedItem };
-		};
+		const toNodeError = (e: InputError) => inputErrorToNodeError(node, e);
+		const errorItem = (e: InputError, indexes: number[]) => inputErrorItem(node, e, indexes);
 
 		let profileOptions: ProfileOptions;
 		let sourceId: string;
