@@ -151,7 +151,13 @@ describe('the shipped templates, imported and run headless in n8n', () => {
 			test(
 				'runs with `n8n execute --id … --rawOutput`, every node of ours without error',
 				async () => {
-					const result = await n8nCli(n8n, ['execute', `--id=${t.json.id!}`, '--rawOutput'], 300 * SEC);
+					let result = await n8nCli(n8n, ['execute', `--id=${t.json.id!}`, '--rawOutput'], 300 * SEC);
+					if (result.code === null && !result.timedOut) {
+						// Seen once on a loaded machine: the CLI process ended by a signal after n8n had stored a successful
+						// run. That is not the package's doing; run it once more and judge the second run.
+						process.stderr.write(`n8n execute for ${t.file} ended by signal ${result.signal}; running it once more\n`);
+						result = await n8nCli(n8n, ['execute', `--id=${t.json.id!}`, '--rawOutput'], 300 * SEC);
+					}
 					const problems = packageLoadProblems(n8n, PACKAGE);
 					if (problems.length) throw new Error(`n8n could not load ${PACKAGE}:\n${problems.join('\n')}`);
 					if (result.code !== 0 || result.timedOut) {
@@ -174,7 +180,7 @@ describe('the shipped templates, imported and run headless in n8n', () => {
 						expect({ node: node.name, error: task?.error?.message }).toEqual({ node: node.name, error: undefined });
 					}
 				},
-				330 * SEC,
+				630 * SEC,
 			);
 
 			test(
