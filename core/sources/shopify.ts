@@ -21,7 +21,8 @@ import {
 import { InputError } from '../errors';
 import type { OrderSource, ReadContext } from './types';
 
-const FINANCIAL_STATUS: Readonly<Record<string, OrderStatus>> = {
+/** Shopify's financial_status (API) and Financial Status (CSV export) words, as canonical statuses. */
+export const SHOPIFY_FINANCIAL_STATUS: Readonly<Record<string, OrderStatus>> = {
 	paid: 'paid',
 	pending: 'pending',
 	authorized: 'pending',
@@ -84,7 +85,7 @@ function readShopifyOrder(json: Record<string, unknown>, index: number, context:
 		const code = readText(asObject(d)?.code ?? d);
 		if (code !== null) couponCodes.push(code);
 	}
-	let status = mapStatus(json.financial_status, 'financial_status', FINANCIAL_STATUS);
+	let status = mapStatus(json.financial_status, 'financial_status', SHOPIFY_FINANCIAL_STATUS);
 	if (!isBlank(json.cancelled_at)) status = 'cancelled';
 	let quantity = 0;
 	const products: string[] = [];

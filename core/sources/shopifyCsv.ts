@@ -6,7 +6,7 @@
  * with the export date. Shopify's order export has no customer id column, so the customer is the e-mail.
  */
 import { InputError, showValue } from '../errors';
-import { customerKeyOf, normaliseEmail, type OrderStatus } from '../model/order';
+import { customerKeyOf, normaliseEmail } from '../model/order';
 import {
 	checkContext,
 	Collector,
@@ -20,19 +20,8 @@ import {
 	readText,
 	splitCommas,
 } from './common';
+import { SHOPIFY_FINANCIAL_STATUS } from './shopify';
 import type { OrderSource, ReadContext, SourceReadResult, SourceRow } from './types';
-
-const FINANCIAL_STATUS: Readonly<Record<string, OrderStatus>> = {
-	paid: 'paid',
-	pending: 'pending',
-	authorized: 'pending',
-	partially_paid: 'pending',
-	unpaid: 'pending',
-	partially_refunded: 'partially_refunded',
-	refunded: 'refunded',
-	voided: 'cancelled',
-	expired: 'cancelled',
-};
 
 /** Header key lookup by name, ignoring case, spaces around it and a byte-order mark; cached per header text. */
 class Columns {
@@ -146,7 +135,7 @@ function readGroup(g: Group, cols: Columns, context: ReadContext, label: string)
 	const refundedAmount = readAmount(cols.get(head, 'Refunded Amount'), 'Refunded Amount', { ifBlank: 0, negative: 'abs' });
 	const code = cols.get(head, 'Discount Code');
 	const couponCodes = typeof code === 'string' ? splitCommas(code) : [];
-	let status = mapStatus(cols.get(head, 'Financial Status'), 'Financial Status', FINANCIAL_STATUS);
+	let status = mapStatus(cols.get(head, 'Financial Status'), 'Financial Status', SHOPIFY_FINANCIAL_STATUS);
 	if (!isBlank(firstFilled(g, cols, 'Cancelled at'))) status = 'cancelled';
 
 	let quantity = 0;
