@@ -12,6 +12,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { CustomerProfile } from '../../core/model/customer';
 import { runWorkflow, type WorkflowJson } from '../../harness/engine';
 import type { BenchPart } from './types';
+import { sameOutputs } from './util';
 
 const COUNT = Number(process.env.BENCH_SEGMENT_COUNT ?? 1_000_000);
 
@@ -212,20 +213,6 @@ export function plainLoop(profiles: CustomerProfile[]): INodeExecutionData[][] {
 	return outs;
 }
 
-function sameOutputs(a: INodeExecutionData[][], b: INodeExecutionData[][]): string | null {
-	if (a.length !== b.length) return `outputs ${a.length} vs ${b.length}`;
-	for (let o = 0; o < a.length; o++) {
-		if (a[o].length !== b[o].length) return `output ${o}: ${a[o].length} vs ${b[o].length} items`;
-		const step = Math.max(1, Math.floor(a[o].length / 2000));
-		for (let i = 0; i < a[o].length; i += step) {
-			const x = JSON.stringify(a[o][i]);
-			const y = JSON.stringify(b[o][i]);
-			if (x !== y) return `output ${o} item ${i}:\n  ours ${x}\n  loop ${y}`;
-		}
-	}
-	return null;
-}
-
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** A full garbage collection between timed runs, so one run does not pay for the last one's garbage. */
@@ -303,7 +290,7 @@ export const parts: BenchPart[] = [
 			// Same output items, compared in full on the first 100,000 (both results of a million at once would
 			// not fit the default heap beside the input), and per output count on the whole million below.
 			const sample = profiles.slice(0, Math.min(COUNT, 100_000));
-			const check = sameOutputs(await engineOutputs(pin(sample)), plainLoop(sample));
+			const check = sameOutputs(await engineOutputs(pin(sample)), plainLoop(sample), 2000);
 			if (check) throw new Error(`engine and plain loop disagree: ${check}`);
 
 			const pinData = pin(profiles);

@@ -16,6 +16,7 @@ import { runWorkflow, type WorkflowJson } from '../../harness/engine';
 import { dayFromCivil, isoDay as isoDayOf, zoneClock, type ZoneClock } from '../../core/time/calendarDays';
 import { isValidZone } from '../../core/time/dates';
 import type { BenchPart } from './types';
+import { sameOutputs } from './util';
 
 const COUNT = Number(process.env.BENCH_TIMING_COUNT ?? 1_000_000);
 const PLAN_AS_OF = '2025-01-15T09:00:00'; // a Wednesday, workflow zone UTC
@@ -310,20 +311,6 @@ function luxonPerCustomerUs(customers: IDataObject[]): number {
 	return ((performance.now() - t0) / n) * 1000;
 }
 
-function sameOutputs(a: INodeExecutionData[][], b: INodeExecutionData[][]): string | null {
-	if (a.length !== b.length) return `outputs ${a.length} vs ${b.length}`;
-	for (let o = 0; o < a.length; o++) {
-		if (a[o].length !== b[o].length) return `output ${o}: ${a[o].length} vs ${b[o].length} items`;
-		const step = Math.max(1, Math.floor(a[o].length / 5000));
-		for (let i = 0; i < a[o].length; i += step) {
-			const x = JSON.stringify(a[o][i]);
-			const y = JSON.stringify(b[o][i]);
-			if (x !== y) return `output ${o} item ${i}:\n  ours ${x}\n  loop ${y}`;
-		}
-	}
-	return null;
-}
-
 /** A full garbage collection on demand, also when node was started without --expose-gc. */
 function collector(): () => void {
 	const exposed = (globalThis as { gc?: () => void }).gc;
@@ -350,7 +337,7 @@ export const parts: BenchPart[] = [
 			{
 				// Compare once, then let both results go before timing (a million items each).
 				const ours = await engine();
-				const check = sameOutputs(ours, plainLoop(customers, NOW));
+				const check = sameOutputs(ours, plainLoop(customers, NOW), 5000);
 				if (check) throw new Error(`engine and plain loop disagree: ${check}`);
 				dueCount = ours[0].length;
 			}

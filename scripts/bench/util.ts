@@ -1,4 +1,5 @@
 import { performance } from 'perf_hooks';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 /** Best (lowest) wall time of `repeats` runs of fn, after one warm-up run. */
 export async function bestOf(repeats: number, fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -10,4 +11,22 @@ export async function bestOf(repeats: number, fn: () => unknown | Promise<unknow
 		best = Math.min(best, performance.now() - t0);
 	}
 	return best;
+}
+
+/**
+ * Whether our engine run and the plain loop produced the same outputs: the same item counts per output and the same
+ * JSON for about `samples` items spread over each output. Returns the first difference, or null.
+ */
+export function sameOutputs(a: INodeExecutionData[][], b: INodeExecutionData[][], samples: number): string | null {
+	if (a.length !== b.length) return `outputs ${a.length} vs ${b.length}`;
+	for (let o = 0; o < a.length; o++) {
+		if (a[o].length !== b[o].length) return `output ${o}: ${a[o].length} vs ${b[o].length} items`;
+		const step = Math.max(1, Math.floor(a[o].length / samples));
+		for (let i = 0; i < a[o].length; i += step) {
+			const x = JSON.stringify(a[o][i]);
+			const y = JSON.stringify(b[o][i]);
+			if (x !== y) return `output ${o} item ${i}:\n  ours ${x}\n  loop ${y}`;
+		}
+	}
+	return null;
 }
