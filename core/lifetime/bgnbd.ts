@@ -5,7 +5,7 @@
  * While active a customer buys at rate lambda ~ Gamma(r, alpha); after each purchase they drop out with
  * probability p ~ Beta(a, b). Equation numbers below are the paper's.
  */
-import { compressSummaries, type CompressedSummaries, type Summary } from './summaries';
+import { countModelFitData, type CompressedSummaries, type Summary } from './summaries';
 import type { CountModel, FitOptions, FitResult } from './types';
 import { hyp2f1 } from './math/hyp2f1';
 import { logistic, oneMinusExpOverEps } from './math/special';
@@ -127,11 +127,7 @@ function fromLogs(v: ArrayLike<number>): BgNbdParams {
 
 /** Maximum likelihood fit on log-parameters with L-BFGS and the analytic gradient. */
 export function fitBgNbd(input: CompressedSummaries | ArrayLike<Summary>, options: FitOptions = {}): FitResult<BgNbdParams> {
-	const data = 'weight' in input ? (input as CompressedSummaries) : compressSummaries(input as ArrayLike<Summary>);
-	if (data.total === 0) throw new RangeError('BG/NBD needs at least one customer');
-	let meanT = 0;
-	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
-	meanT = M.max(meanT / data.total, 1e-6);
+	const { data, meanT } = countModelFitData(input, 'BG/NBD');
 	const s = options.start ?? {};
 	const x0 = [
 		M.log(s.r ?? 1),

@@ -6,7 +6,7 @@
  * While active a customer buys at rate lambda ~ Gamma(r, alpha) and stays active for an exponential time with
  * rate mu ~ Gamma(s, beta).
  */
-import { compressSummaries, type CompressedSummaries, type Summary } from './summaries';
+import { countModelFitData, type CompressedSummaries, type Summary } from './summaries';
 import type { CountModel, FitOptions, FitResult } from './types';
 import { hyp2f1 } from './math/hyp2f1';
 import { lnGamma, log1mExp, logAddExp, logistic, oneMinusExpOverEps } from './math/special';
@@ -104,11 +104,7 @@ function fromLogs(v: ArrayLike<number>): ParetoNbdParams {
  * derivatives of 2F1 in its parameters have no cheap closed form); the likelihood is smooth, so this is enough.
  */
 export function fitParetoNbd(input: CompressedSummaries | ArrayLike<Summary>, options: FitOptions = {}): FitResult<ParetoNbdParams> {
-	const data = 'weight' in input ? (input as CompressedSummaries) : compressSummaries(input as ArrayLike<Summary>);
-	if (data.total === 0) throw new RangeError('Pareto/NBD needs at least one customer');
-	let meanT = 0;
-	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
-	meanT = M.max(meanT / data.total, 1e-6);
+	const { data, meanT } = countModelFitData(input, 'Pareto/NBD');
 	const st = options.start ?? {};
 	const x0 = [M.log(st.r ?? 1), M.log(st.alpha ?? meanT), M.log(st.s ?? 1), M.log(st.beta ?? meanT)];
 	const W = data.total;

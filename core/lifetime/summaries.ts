@@ -113,3 +113,18 @@ export function compressSummaries(rows: ArrayLike<Summary>): CompressedSummaries
 		txIndex,
 	};
 }
+
+/**
+ * The data a count model is fitted on (compressed when given one summary per customer) and the customers' mean T,
+ * the starting scale of the models' time parameters. Throws when there is no customer to fit on.
+ */
+export function countModelFitData(
+	input: CompressedSummaries | ArrayLike<Summary>,
+	model: string,
+): { data: CompressedSummaries; meanT: number } {
+	const data = 'weight' in input ? (input as CompressedSummaries) : compressSummaries(input as ArrayLike<Summary>);
+	if (data.total === 0) throw new RangeError(`${model} needs at least one customer`);
+	let meanT = 0;
+	for (let i = 0; i < data.size; i++) meanT += data.weight[i] * data.T[i];
+	return { data, meanT: Math.max(meanT / data.total, 1e-6) };
+}
