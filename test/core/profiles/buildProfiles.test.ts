@@ -2,28 +2,14 @@ import { DateTime } from 'luxon';
 import { InputError } from '../../../core/errors';
 import type { Order } from '../../../core/model/order';
 import { buildProfiles, customerZonesFromItems, round2 } from '../../../core/profiles';
+import { testOrder } from './orders';
 
 let nextItem = 0;
 function order(customerKey: string, placedAt: string, patch: Partial<Order> = {}): Order {
-	const item = nextItem++;
-	return {
-		customerKey,
-		customerId: null,
+	return testOrder(customerKey, DateTime.fromISO(placedAt, { zone: 'UTC' }).toMillis(), nextItem++, {
 		email: customerKey.includes('@') ? customerKey : null,
-		orderId: `#${item}`,
-		placedAt: DateTime.fromISO(placedAt, { zone: 'UTC' }).toMillis(),
-		zone: null,
-		total: 10,
-		currency: 'EUR',
-		discountAmount: 0,
-		couponCodes: [],
-		status: 'paid',
-		refundedAmount: 0,
-		quantity: 1,
-		products: [],
-		sourceItems: [item],
 		...patch,
-	};
+	});
 }
 beforeEach(() => {
 	nextItem = 0;

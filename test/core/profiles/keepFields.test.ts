@@ -2,6 +2,7 @@ import { InputError } from '../../../core/errors';
 import type { Order } from '../../../core/model/order';
 import { PROFILE_FIELDS } from '../../../core/model/customer';
 import { buildProfiles, isEmptyValue, parseKeepFields } from '../../../core/profiles';
+import { testOrder } from './orders';
 
 describe('parseKeepFields', () => {
 	test('names and dot paths, trimmed; empty entries and repeats left out; a path is kept under its last part', () => {
@@ -46,24 +47,8 @@ test('isEmptyValue: missing, null, blank text, NaN, [] and {} are empty; 0, fals
 });
 
 describe('buildProfiles with kept fields', () => {
-	const order = (customerKey: string, day: string, item: number, patch: Partial<Order> = {}): Order => ({
-		customerKey,
-		customerId: customerKey,
-		email: null,
-		orderId: `#${item}`,
-		placedAt: Date.parse(`${day}T12:00:00Z`),
-		zone: null,
-		total: 10,
-		currency: 'EUR',
-		discountAmount: 0,
-		couponCodes: [],
-		status: 'paid',
-		refundedAmount: 0,
-		quantity: 1,
-		products: [],
-		sourceItems: [item],
-		...patch,
-	});
+	const order = (customerKey: string, day: string, item: number, patch: Partial<Order> = {}): Order =>
+		testOrder(customerKey, Date.parse(`${day}T12:00:00Z`), item, { customerId: customerKey, ...patch });
 
 	test('newest order read wins per field, empty skipped, later input wins on the same instant, first item of an order', () => {
 		const items: Array<Record<string, unknown>> = [
