@@ -25,6 +25,7 @@ export interface Order {
 	customerId: string | null;
 	/** Trimmed and lower-cased. */
 	email: string | null;
+	/** The order number as the source writes it ("#1001", "ch_3Mt..."); "" when the source has none (the CDNOW log). */
 	orderId: string;
 	/** The instant the order was placed, epoch milliseconds. */
 	placedAt: number;
@@ -45,8 +46,19 @@ export interface Order {
 	quantity: number;
 	/** Product names or categories bought, when the source lists them (for interests). */
 	products: string[];
-	/** Input item indexes this order was read from (a Shopify CSV order spans several rows). */
-	sourceItems: number[];
+	/** The input item this order was read from; for an order read from several items, the first of them. */
+	sourceItem: number;
+	/**
+	 * Every input item the order was read from, ascending, set only when there are several (a Shopify CSV order has
+	 * one row per line item). Most orders come from one item and leave it undefined: no list per order to allocate,
+	 * which counts when a log has hundreds of thousands of rows. `sourceItemsOf` gives the list in both cases.
+	 */
+	sourceItems?: number[];
+}
+
+/** Every input item an order was read from, ascending. */
+export function sourceItemsOf(order: Order): number[] {
+	return order.sourceItems ?? [order.sourceItem];
 }
 
 /** The customer key rule: the id when there is one, else the e-mail trimmed and lower-cased. */

@@ -26,7 +26,7 @@
  */
 import { InputError, showValue } from '../errors';
 import type { CustomerProfile } from '../model/customer';
-import type { Order } from '../model/order';
+import { sourceItemsOf, type Order } from '../model/order';
 import { isoDay, parseIsoDay, zoneClock, type ZoneClock } from '../time/calendarDays';
 import { isValidZone } from '../time/dates';
 import { isEmptyValue, type KeptField } from './keepFields';
@@ -104,14 +104,16 @@ export function checkProfileOptions(options: ProfileOptions): number {
 }
 
 function badOrder(o: Order): InputError | null {
+	// Sources without order numbers (the CDNOW log) leave orderId empty: such an order is named by its item.
+	const name = o.orderId ? `Order ${showValue(o.orderId)}` : `The order in item ${o.sourceItem}`;
 	if (typeof o.customerKey !== 'string' || o.customerKey === '') {
-		return new InputError(`Order ${showValue(o.orderId)} has no customer id or e-mail`, 'customer', o.customerKey, undefined, o.sourceItems);
+		return new InputError(`${name} has no customer id or e-mail`, 'customer', o.customerKey, undefined, sourceItemsOf(o));
 	}
 	if (!(o.total >= 0) || o.total === Infinity) {
-		return new InputError(`Order ${showValue(o.orderId)} has total ${showValue(o.total)}, not an amount of 0 or more`, 'total', o.total, undefined, o.sourceItems);
+		return new InputError(`${name} has total ${showValue(o.total)}, not an amount of 0 or more`, 'total', o.total, undefined, sourceItemsOf(o));
 	}
 	if (!Number.isFinite(o.placedAt)) {
-		return new InputError(`Order ${showValue(o.orderId)} has no valid order date`, 'placedAt', o.placedAt, undefined, o.sourceItems);
+		return new InputError(`${name} has no valid order date`, 'placedAt', o.placedAt, undefined, sourceItemsOf(o));
 	}
 	return null;
 }
@@ -202,12 +204,14 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		const clock = own ? clockFor(own) : orderZone ? clockFor(orderZone) : defaultClock;
 
 		let sourceItems: number[];
-		if (to - from === 1) sourceItems = o0.sourceItems;
+		if (to - from === 1) sourceItems = sourceItemsOf(o0);
 		else {
 			sourceItems = [];
 			for (let k = from; k < to; k++) {
-				const s = orders[perm[k]].sourceItems;
-				for (let j = 0; j < s.length; j++) sourceItems.push(s[j]);
+				const o = orders[perm[k]];
+				const s = o.sourceItems;
+				if (s === undefined) sourceItems.push(o.sourceItem);
+				else for (let j = 0; j < s.length; j++) sourceItems.push(s[j]);
 			}
 			for (let k = 1; k < sourceItems.length; k++) {
 				if (sourceItems[k] < sourceItems[k - 1]) {
@@ -404,7 +408,7 @@ function keptValues(
 	for (let k = to - 1; k >= from && missing > 0; k--) {
 		const o = orders[perm[k]];
 		if (clock.dayOf(o.placedAt) > asOfDay) continue;
-		const items = o.sourceItems;
+		const items = sourceItemsOf(o);
 		for (let f = 0; f < fields.length; f++) {
 			if (values[f] !== null) continue;
 			for (let j = 0; j < items.length; j++) {

@@ -4,7 +4,7 @@
  * the order's items) and is left out (rather than silently dated in another zone).
  */
 import { InputError, showValue } from '../errors';
-import type { Order } from '../model/order';
+import { sourceItemsOf, type Order } from '../model/order';
 import { isValidZone } from '../time/dates';
 
 export interface CustomerZonesResult {
@@ -26,7 +26,8 @@ export function customerZonesFromItems(
 	for (const order of orders) {
 		let badZone: unknown = undefined;
 		let bad = false;
-		for (const item of order.sourceItems) {
+		const items = sourceItemsOf(order);
+		for (const item of items) {
 			const z = zoneOfItem(item);
 			if (z === undefined || z === null || z === '') continue;
 			let ok = typeof z === 'string' ? valid.get(z) : false;
@@ -51,7 +52,7 @@ export function customerZonesFromItems(
 				fieldName,
 				badZone,
 				'Use zone names like "America/New_York", or clear the Customer Time Zone Field option',
-				order.sourceItems.slice(),
+				items.slice(),
 			),
 		);
 	}

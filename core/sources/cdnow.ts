@@ -4,8 +4,8 @@
  * a raw whitespace-separated line of the file: 4 columns (master file: customer id, date, cds, dollars) or 5
  * (sample file: master id, sample id, date, cds, dollars; the customer is the sample id, as the reference summaries
  * use). Dates are calendar days, midnight in the context zone. Rows on the same day stay separate orders here (the
- * profile builder merges purchase days). The log has no order numbers: an order's id is its row number, counted from
- * 1 over the items (item 0 is order "1").
+ * profile builder merges purchase days). The log has no order numbers: orderId stays empty, and an order is known by
+ * its item (sourceItem).
  *
  * Hot path (70,000 rows in the benchmark): no regex or zod per row, dates parsed by hand and the midnight of each
  * distinct date computed once per read (luxon only then).
@@ -220,8 +220,8 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 			customerKey: key,
 			customerId: key,
 			email: null,
-			// The 1-based row number: unique, short, and one small string instead of a "key-date-index" chain.
-			orderId: String(index + 1),
+			// The log has no order numbers: empty, as the model allows (an error names the order by its item).
+			orderId: '',
 			placedAt,
 			zone: null,
 			total,
@@ -232,7 +232,8 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 			refundedAmount: 0,
 			quantity,
 			products: NONE,
-			sourceItems: [index],
+			sourceItem: index,
+			sourceItems: undefined,
 		});
 	}
 	return { orders, errors };

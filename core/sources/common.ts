@@ -265,6 +265,7 @@ export function makeOrder(o: Order): Order {
 		refundedAmount: o.refundedAmount,
 		quantity: o.quantity,
 		products: o.products,
+		sourceItem: o.sourceItem,
 		sourceItems: o.sourceItems,
 	};
 }

@@ -82,7 +82,8 @@ function readRecord(json: Record<string, unknown>, index: number, context: ReadC
 		refundedAmount,
 		quantity: readAmount(json.quantity, 'quantity', { ifBlank: 0 }),
 		products: readList(json.products, 'products'),
-		sourceItems: [index],
+		sourceItem: index,
+		sourceItems: undefined,
 	});
 }
 

@@ -111,7 +111,8 @@ function readShopifyOrder(json: Record<string, unknown>, index: number, context:
 		refundedAmount: refunded(json),
 		quantity,
 		products,
-		sourceItems: [index],
+		sourceItem: index,
+		sourceItems: undefined,
 	});
 }
 

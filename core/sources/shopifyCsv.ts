@@ -160,7 +160,8 @@ function readGroup(g: Group, cols: Columns, context: ReadContext, label: string)
 		refundedAmount,
 		quantity,
 		products,
-		sourceItems: g.indexes,
+		sourceItem: g.indexes[0],
+		sourceItems: g.indexes.length > 1 ? g.indexes : undefined,
 	});
 }
 

@@ -78,7 +78,8 @@ function readCharge(json: Record<string, unknown>, index: number, context: ReadC
 		refundedAmount,
 		quantity: 0,
 		products: [],
-		sourceItems: [index],
+		sourceItem: index,
+		sourceItems: undefined,
 	});
 }
 

@@ -111,7 +111,8 @@ function readInvoice(json: Record<string, unknown>, index: number, context: Read
 		refundedAmount,
 		quantity,
 		products,
-		sourceItems: [index],
+		sourceItem: index,
+		sourceItems: undefined,
 	});
 }
 

@@ -93,7 +93,8 @@ function readWooOrder(json: Record<string, unknown>, index: number, context: Rea
 		refundedAmount,
 		quantity,
 		products,
-		sourceItems: [index],
+		sourceItem: index,
+		sourceItems: undefined,
 	});
 }
 

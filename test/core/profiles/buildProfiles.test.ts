@@ -87,6 +87,19 @@ describe('purchase days and gaps', () => {
 		expect(p.sourceItems).toEqual([0, 1, 2, 3, 4]);
 	});
 
+	test('orders out of time order: id, e-mail, zone and coupon codes come from the earliest orders, as if sorted', () => {
+		const orders = [
+			order('dee', '2024-01-20T12:00:00Z', { customerId: 'late-id', email: 'late@shop.com', zone: 'Asia/Tokyo', couponCodes: ['LATE'] }),
+			order('dee', '2024-01-03T12:00:00Z', { email: 'early@shop.com', zone: 'America/New_York', couponCodes: ['EARLY'] }),
+			order('dee', '2024-01-10T12:00:00Z', { customerId: 'mid-id', couponCodes: ['MID'] }),
+		];
+		const p = buildProfiles(orders, base).profiles[0];
+		expect([p.profile.customerId, p.profile.email, p.profile.timeZone]).toEqual(['mid-id', 'early@shop.com', 'America/New_York']);
+		expect(p.profile.couponCodes).toEqual(['EARLY', 'MID', 'LATE']);
+		expect(p.profile.firstPurchaseAt).toBe('2024-01-03T07:00:00.000-05:00');
+		expect(p.sourceItems).toEqual([0, 1, 2]);
+	});
+
 	test('a one-day customer has no gaps and frequency 0', () => {
 		const p = buildProfiles([order('cy', '2024-01-10T12:00:00Z')], base).profiles[0].profile;
 		expect([p.frequency, p.gapCount, p.medianGapDays, p.meanGapDays, p.recencyDays, p.ageDays, p.meanRepeatSpend]).toEqual([
@@ -285,7 +298,7 @@ describe('time zones', () => {
 	test('customer zones read from items: first valid zone wins, an invalid one is an error on all the order\'s items', () => {
 		const a = order('q', '2024-01-01');
 		const b = { ...order('q', '2024-01-02'), sourceItems: [1, 2] };
-		const c = { ...order('r', '2024-01-03'), sourceItems: [3] };
+		const c = { ...order('r', '2024-01-03'), sourceItem: 3 };
 		const zones: Record<number, unknown> = { 0: 'America/New_York', 1: 'Europe/Paris', 2: 'Mars/Base', 3: undefined };
 		const r = customerZonesFromItems([a, b, c], (i) => zones[i]);
 		expect([...r.customerZones]).toEqual([['q', 'America/New_York']]);
@@ -313,6 +326,19 @@ describe('defensive checks', () => {
 			['placedAt', [3]],
 		]);
 		expect(profiles.map((p) => p.sourceItems)).toEqual([[4]]);
+		expect(errors[0].message).toBe('Order "#0" has total NaN, not an amount of 0 or more');
+	});
+
+	test('an order without an order number (a CDNOW row) is named by its item; a multi-item order lists all items', () => {
+		const orders = [
+			order('t', '2024-01-01', { orderId: '', total: -1 }),
+			order('t', '2024-01-02', { orderId: '', sourceItem: 1, sourceItems: [1, 2], placedAt: NaN }),
+		];
+		const { errors } = buildProfiles(orders, base);
+		expect(errors.map((e) => [e.message, e.itemIndexes])).toEqual([
+			['The order in item 0 has total -1, not an amount of 0 or more', [0]],
+			['The order in item 1 has no valid order date', [1, 2]],
+		]);
 	});
 
 	test('round2 rounds half up on the decimal value', () => {

@@ -32,7 +32,7 @@ maybe('CDNOW sample as of 1997-09-30 (core)', () => {
 				refundedAmount: 0,
 				quantity: Number(cds),
 				products: [],
-				sourceItems: [i],
+				sourceItem: i,
 			};
 		});
 		const { profiles, errors } = buildProfiles(orders, { asOf: '1997-09-30', zone: 'UTC', keepZeroValue: true });

@@ -17,7 +17,8 @@ export function testOrder(customerKey: string, placedAt: number, item: number, p
 		refundedAmount: 0,
 		quantity: 1,
 		products: [],
-		sourceItems: [item],
+		sourceItem: item,
+		sourceItems: undefined,
 		...patch,
 	};
 }

@@ -22,7 +22,7 @@ describe('CDNOW log', () => {
 				customerKey: '00002',
 				customerId: '00002',
 				email: null,
-				orderId: '1',
+				orderId: '',
 				placedAt: Date.UTC(1997, 0, 12),
 				zone: null,
 				total: 12,
@@ -33,22 +33,23 @@ describe('CDNOW log', () => {
 				refundedAmount: 0,
 				quantity: 1,
 				products: [],
-				sourceItems: [0],
+				sourceItem: 0,
+				sourceItems: undefined,
 			},
-			expect.objectContaining({ customerKey: '0001', orderId: '2', quantity: 2, total: 29.73, placedAt: Date.UTC(1997, 0, 18) }),
-			expect.objectContaining({ customerKey: '00002', orderId: '3', quantity: 5, total: 77, placedAt: Date.UTC(1997, 0, 12) }),
-			expect.objectContaining({ customerKey: '7', orderId: '4', quantity: 3, total: 0, placedAt: Date.UTC(1997, 2, 5) }),
+			expect.objectContaining({ customerKey: '0001', sourceItem: 1, quantity: 2, total: 29.73, placedAt: Date.UTC(1997, 0, 18) }),
+			expect.objectContaining({ customerKey: '00002', sourceItem: 2, quantity: 5, total: 77, placedAt: Date.UTC(1997, 0, 12) }),
+			expect.objectContaining({ customerKey: '7', sourceItem: 3, quantity: 3, total: 0, placedAt: Date.UTC(1997, 2, 5) }),
 		]);
 	});
 
-	it('keeps rows on the same day as separate orders, each with its row number (from 1) as the order id', () => {
+	it('keeps rows on the same day as separate orders, each known by its item (the log has no order numbers)', () => {
 		const result = source.read(
 			rowsOf([{ line: ' 00002 19970112  1   12.00' }, { line: ' 00002 19970112  5   77.00' }]),
 			{ zone: 'UTC' },
 		);
-		expect(result.orders.map((o) => [o.orderId, o.total, o.sourceItems])).toEqual([
-			['1', 12, [0]],
-			['2', 77, [1]],
+		expect(result.orders.map((o) => [o.orderId, o.total, o.sourceItem, o.sourceItems])).toEqual([
+			['', 12, 0, undefined],
+			['', 77, 1, undefined],
 		]);
 	});
 
@@ -97,7 +98,7 @@ describe('CDNOW log', () => {
 			['number_of_cds is empty', 'number_of_cds', '', [10]],
 			['date is empty', 'date', undefined, [11]],
 		]);
-		expect(result.orders.map((o) => [o.sourceItems[0], o.quantity, o.total])).toEqual([[12, 2, 7]]);
+		expect(result.orders.map((o) => [o.sourceItem, o.quantity, o.total])).toEqual([[12, 2, 7]]);
 		expectAllAccounted(result, rows.length);
 	});
 

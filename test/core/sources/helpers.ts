@@ -2,6 +2,7 @@ import { existsSync } from 'fs';
 import { resolve } from 'path';
 import type { InputError } from '../../../core/errors';
 import type { SourceReadResult, SourceRow } from '../../../core/sources/types';
+import { sourceItemsOf } from '../../../core/model/order';
 
 /** The project root (same as ROOT in harness/engine, without loading n8n for unit tests). */
 export const ROOT = resolve(__dirname, '../../..');
@@ -29,7 +30,7 @@ export function rowsOf(items: Array<Record<string, unknown>>): SourceRow[] {
 /** Every input index ends in exactly one order's sourceItems or one error's itemIndexes. */
 export function expectAllAccounted(result: SourceReadResult, count: number): void {
 	const seen = new Map<number, number>();
-	for (const o of result.orders) for (const i of o.sourceItems) seen.set(i, (seen.get(i) ?? 0) + 1);
+	for (const o of result.orders) for (const i of sourceItemsOf(o)) seen.set(i, (seen.get(i) ?? 0) + 1);
 	for (const e of result.errors) for (const i of e.itemIndexes ?? []) seen.set(i, (seen.get(i) ?? 0) + 1);
 	const indexes = [...seen.keys()].sort((a, b) => a - b);
 	expect(indexes).toEqual(Array.from({ length: count }, (_, i) => i));

@@ -45,7 +45,7 @@ describe('canonical order records', () => {
 			refundedAmount: 10,
 			quantity: 2,
 			products: ['Tea', 'Mug'],
-			sourceItems: [0],
+			sourceItem: 0,
 		});
 		expect(result.orders.slice(1).map((o) => [o.customerKey, o.customerId, o.orderId, o.placedAt, o.status, o.couponCodes])).toEqual([
 			['ann@shop.com', null, 'ann@shop.com-1', 1709630000000, 'paid', []],
@@ -101,7 +101,7 @@ describe('canonical order records', () => {
 			['email 42 is not an e-mail address', 'email', 42, [11]],
 			['total "1,234.50" is not a number', 'total', '1,234.50', [12]],
 		]);
-		expect(result.orders.map((o) => [o.sourceItems, o.total])).toEqual([[[13], 7]]);
+		expect(result.orders.map((o) => [o.sourceItem, o.sourceItems, o.total])).toEqual([[13, undefined, 7]]);
 		expectAllAccounted(result, rows.length);
 	});
 });

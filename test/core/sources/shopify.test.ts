@@ -54,7 +54,7 @@ describe('Shopify REST orders', () => {
 				refundedAmount: 209,
 				quantity: 3,
 				products: ['IPod Nano - 8gb - green', 'IPod Nano - 8gb - red'],
-				sourceItems: [0],
+				sourceItem: 0,
 			},
 		]);
 	});

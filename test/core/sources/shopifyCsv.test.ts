@@ -66,6 +66,7 @@ describeWithSharedData('Shopify order export CSV (real file)', () => {
 			refundedAmount: 0,
 			quantity: 4,
 			products: ['Gift Card - $10', 'Gift Card - $25', 'Gift Card - $50', 'Gift Card - $100'],
+			sourceItem: 15,
 			sourceItems: [15, 16, 17, 18],
 		});
 		const pending = result.orders.find((x) => x.orderId === '#1013')!;
@@ -108,6 +109,7 @@ describe('Shopify order export CSV (hand-made, other layout)', () => {
 			couponCodes: ['WELCOME10'],
 			quantity: 3,
 			products: ['Socks', 'Scarf "Deluxe"'],
+			sourceItem: 0,
 			sourceItems: [0, 2],
 			placedAt: Date.UTC(2022, 2, 1, 9),
 		});

@@ -44,7 +44,7 @@ describe('Stripe charges', () => {
 				refundedAmount: 0,
 				quantity: 0,
 				products: [],
-				sourceItems: [0],
+				sourceItem: 0,
 			},
 		]);
 	});
@@ -150,7 +150,7 @@ describe('Stripe invoices', () => {
 			refundedAmount: 0,
 			quantity: 2,
 			products: ['2 × Coffee beans (at €10.00 / month)'],
-			sourceItems: [0],
+			sourceItem: 0,
 		});
 	});
 

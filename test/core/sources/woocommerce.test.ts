@@ -27,7 +27,7 @@ describeWithSharedData('WooCommerce REST v3 order 727 (documented example)', () 
 				refundedAmount: 0,
 				quantity: 3,
 				products: ['Woo Single #1', 'Ship Your Idea &ndash; Color: Black, Size: M Test'],
-				sourceItems: [0],
+				sourceItem: 0,
 			},
 		]);
 	});
@@ -86,7 +86,7 @@ describeWithSharedData('WooCommerce REST v3 order 727 (documented example)', () 
 			],
 			['Order 727: status "shipped" is not a known order status', 'status', 'shipped', [5]],
 		]);
-		expect(result.orders.map((o) => o.sourceItems[0])).toEqual([4, 6]);
+		expect(result.orders.map((o) => o.sourceItem)).toEqual([4, 6]);
 		expectAllAccounted(result, bad.length);
 	});
 });
