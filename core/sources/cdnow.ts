@@ -95,9 +95,10 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 	const bounds = new Int32Array(12);
 	const orders: Order[] = [];
 	const errors: InputError[] = [];
+	const itemIndexes = context.itemIndexes;
 	for (let r = 0; r < rows.length; r++) {
 		const row = rows[r];
-		const index = row.index;
+		const index = itemIndexes ? itemIndexes[r] : r;
 		const json = row.json;
 		let customer: unknown;
 		let date: unknown;

@@ -9,7 +9,7 @@ import { InputError, showValue } from '../errors';
 import type { Order, OrderStatus } from '../model/order';
 import { DateReadError, isValidZone, readDate } from '../time/dates';
 import { fastInstant } from './instants';
-import type { ReadContext, SourceReadResult, SourceRow } from './types';
+import { itemIndexOf, type ReadContext, type SourceReadResult, type SourceRow } from './types';
 
 export const NUMBER_HINT = 'Use a plain number such as 12.50: a dot for decimals, no currency sign, no thousands separator.';
 export const DATE_HINT =
@@ -310,7 +310,7 @@ export function checkContext(rows: SourceRow[], context: ReadContext): SourceRea
 				'Time Zone',
 				context.zone,
 				'Use a zone name such as Europe/Berlin or America/New_York.',
-				rows.map((r) => r.index),
+				rows.map((_row, r) => itemIndexOf(context, r)),
 			),
 		],
 	};
@@ -329,11 +329,13 @@ export function readEach(
 	const bad = checkContext(rows, context);
 	if (bad) return bad;
 	const out = new Collector();
-	for (const row of rows) {
+	for (let r = 0; r < rows.length; r++) {
+		const row = rows[r];
+		const index = itemIndexOf(context, r);
 		try {
 			const json = asObject(row.json);
 			if (!json) throw new InputError(`The item is not an object`, 'item', row.json, 'Each item must be one order.');
-			out.orders.push(read(json, row.index, context));
+			out.orders.push(read(json, index, context));
 		} catch (e) {
 			let name: string | undefined;
 			try {
@@ -341,7 +343,7 @@ export function readEach(
 			} catch {
 				name = undefined;
 			}
-			out.fail(e, [row.index], name);
+			out.fail(e, [index], name);
 		}
 	}
 	return out.result();

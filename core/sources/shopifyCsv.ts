@@ -21,7 +21,7 @@ import {
 	splitCommas,
 } from './common';
 import { SHOPIFY_FINANCIAL_STATUS } from './shopify';
-import type { OrderSource, ReadContext, SourceReadResult, SourceRow } from './types';
+import { itemIndexOf, type OrderSource, type ReadContext, type SourceReadResult, type SourceRow } from './types';
 
 /** Header key lookup by name, ignoring case, spaces around it and a byte-order mark; cached per header text. */
 class Columns {
@@ -61,7 +61,9 @@ function readShopifyCsv(rows: SourceRow[], context: ReadContext): SourceReadResu
 	const out = new Collector();
 	const cols = new Columns();
 	const groups = new Map<string, Group>();
-	for (const row of rows) {
+	for (let r = 0; r < rows.length; r++) {
+		const row = rows[r];
+		const index = itemIndexOf(context, r);
 		const json = row.json;
 		const name = readText(json && typeof json === 'object' ? cols.get(json, 'Name') : undefined);
 		if (name === null) {
@@ -73,7 +75,7 @@ function readShopifyCsv(rows: SourceRow[], context: ReadContext): SourceReadResu
 					value,
 					'Each row of a Shopify order export names its order in the Name column (#1001). Check the file is an "Export orders" CSV.',
 				),
-				[row.index],
+				[index],
 			);
 			continue;
 		}
@@ -83,7 +85,7 @@ function readShopifyCsv(rows: SourceRow[], context: ReadContext): SourceReadResu
 			groups.set(name, g);
 		}
 		g.rows.push(json);
-		g.indexes.push(row.index);
+		g.indexes.push(index);
 	}
 	for (const g of groups.values()) {
 		const label = `Order ${g.name}`;

@@ -6,10 +6,9 @@
 import type { InputError } from '../errors';
 import type { Order } from '../model/order';
 
+/** One input item as a reader sees it (n8n's items are passed as they are, without a copy). */
 export interface SourceRow {
 	json: Record<string, unknown>;
-	/** Index of the input item. */
-	index: number;
 }
 
 export interface ReadContext {
@@ -17,6 +16,16 @@ export interface ReadContext {
 	zone: string;
 	/** Explicit luxon date format for day-first or other non-ISO dates (e.g. "dd-MM-yyyy"). */
 	dateFormat?: string;
+	/**
+	 * The input item each row came from, when the rows are not the input items one to one (Map Fields Yourself
+	 * leaves out the items whose mapping failed). Without it, a row's item is its position.
+	 */
+	itemIndexes?: ArrayLike<number>;
+}
+
+/** The input item row `r` came from. */
+export function itemIndexOf(context: ReadContext, r: number): number {
+	return context.itemIndexes ? context.itemIndexes[r] : r;
 }
 
 export interface SourceReadResult {

@@ -41,9 +41,14 @@ function asOfDate(value: unknown, zone: string): string {
 	throw new InputError(`As Of ${showValue(value)} is not a date`, 'As Of', value, 'Pick a date such as 2025-06-30, or leave it empty for today');
 }
 
-/** Reads the mapped fields of "Map Fields Yourself" into order records; the same objects when nothing is remapped. */
-function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors: InputError[]): SourceRow[] {
-	const rows: SourceRow[] = [];
+interface Rows {
+	rows: SourceRow[];
+	/** The input item of each row, when rows were left out (ReadContext.itemIndexes). */
+	itemIndexes?: number[];
+}
+
+/** Reads the mapped fields of "Map Fields Yourself" into order records; the items themselves when nothing is remapped. */
+function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors: InputError[]): Rows {
 	const readers: Array<{ name: string; displayName: string; read: ItemValue }> = [];
 	let identity = true;
 	for (const f of MAPPED_FIELDS) {
@@ -52,11 +57,10 @@ function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors:
 		if (!(path && path.length === 1 && path[0] === f.name)) identity = false;
 		readers.push({ name: f.name, displayName: f.displayName, read: itemValueReader(ctx, `fields.${f.name}`, fieldDefault(f.name)) });
 	}
+	if (identity) return { rows: items };
+	const rows: SourceRow[] = [];
+	const itemIndexes: number[] = [];
 	for (let i = 0; i < items.length; i++) {
-		if (identity) {
-			rows.push({ json: items[i].json, index: i });
-			continue;
-		}
 		const json: Record<string, unknown> = {};
 		let failed = false;
 		for (const r of readers) {
@@ -68,16 +72,12 @@ function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors:
 				break;
 			}
 		}
-		if (!failed) rows.push({ json, index: i });
+		if (!failed) {
+			rows.push({ json });
+			itemIndexes.push(i);
+		}
 	}
-	return rows;
-}
-
-/** The items as the source readers take them. */
-function sourceRows(items: INodeExecutionData[]): SourceRow[] {
-	const rows = new Array<SourceRow>(items.length);
-	for (let index = 0; index < items.length; index++) rows[index] = { index, json: items[index].json };
-	return rows;
+	return { rows, itemIndexes };
 }
 
 /** The per-item reader of the Customer Time Zone Field option: a field name (dot path) or an expression. */
@@ -146,8 +146,9 @@ export class CustomerProfiles implements INodeType {
 			return [items.map((_item, i) => errorItem(new InputError(e.message, e.field, e.value, e.hint, [i]), [i]))];
 		}
 
-		const rows = sourceId === MAP_FIELDS ? mappedRows(this, items, errors) : sourceRows(items);
-		const read = getOrderSource(sourceId).read(rows, { zone: profileOptions.zone, dateFormat });
+		// The readers take the items as they are (no copy); Map Fields Yourself makes records of the mapped fields.
+		const { rows, itemIndexes }: Rows = sourceId === MAP_FIELDS ? mappedRows(this, items, errors) : { rows: items };
+		const read = getOrderSource(sourceId).read(rows, { zone: profileOptions.zone, dateFormat, itemIndexes });
 		for (const e of read.errors) errors.push(e);
 		let orders = read.orders;
 		if (zoneOf) {

@@ -314,6 +314,30 @@ describe('bad input', () => {
 		expect(stop.error?.description).toMatch(/^Item 1, field "email", value ""\./);
 	});
 
+	test('a mapping that throws on a middle item: that item is an error, the items after it keep their own indexes', async () => {
+		const wf = withNode(fixture('customerProfiles-mapped.json'), { onError: 'continueRegularOutput' }, {
+			fields: {
+				customerId: '={{ $json.customer.id }}',
+				placedAt: '={{ $json.created }}',
+				total: "={{ $json.ok ? $json.amount : $('No Such Node').item.json.amount }}",
+				currency: '={{ $json.currency }}',
+			},
+		});
+		const input = [
+			{ customer: { id: 'C1' }, created: '2024-03-01', amount: 10, currency: 'EUR', ok: true },
+			{ customer: { id: 'C1' }, created: '2024-03-02', amount: 20, currency: 'EUR', ok: false },
+			{ customer: { id: 'C2' }, created: '2024-03-03', amount: 30, currency: 'EUR', ok: true },
+		];
+		const r = await runWorkflow(wf, { pinData: { Orders: pinned(input) } });
+		const out = r.output(NODE);
+		expect(out.map((i) => [i.json.customerKey ?? i.json.field, i.json.totalSpent ?? null, paired(i)])).toEqual([
+			['C1', 10, [0]],
+			['C2', 30, [2]],
+			['Total', null, [1]],
+		]);
+		expectEveryItemOnce(out, input.length);
+	});
+
 	test('several currencies for one customer: an error naming them, or one profile per currency when kept apart', async () => {
 		const mixed = [
 			{ number: 'M-1', customer: { id: 'C5' }, created: '2024-03-01', amount: 10, currency: 'eur' },

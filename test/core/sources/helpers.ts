@@ -24,7 +24,7 @@ export function describeWithSharedData(name: string, fn: () => void): void {
 }
 
 export function rowsOf(items: Array<Record<string, unknown>>): SourceRow[] {
-	return items.map((json, index) => ({ json, index }));
+	return items.map((json) => ({ json }));
 }
 
 /** Every input index ends in exactly one order's sourceItems or one error's itemIndexes. */

@@ -20,7 +20,7 @@ describe('order source registry', () => {
 	it.each(ORDER_SOURCES.map((s) => [s.id]))('%s never throws on odd items and accounts for every one', (id) => {
 		const odd = [{}, { line: 5 }, { total: {} }, { id: null, customer: [] }, { Name: '#1' }, { refunds: 'x', line_items: 7 }];
 		const rows = rowsOf(odd as Array<Record<string, unknown>>);
-		rows.push({ json: null as unknown as Record<string, unknown>, index: rows.length });
+		rows.push({ json: null as unknown as Record<string, unknown> });
 		const result = getOrderSource(id).read(rows, { zone: 'UTC' });
 		expect(result.orders).toEqual([]);
 		expectAllAccounted(result, rows.length);
