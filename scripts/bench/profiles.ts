@@ -14,7 +14,7 @@ import type { BenchPart } from './types';
 
 const MASTER = resolve(ROOT, '../shared/data/cdnow/CDNOW_master.txt');
 const AS_OF = '1998-06-30';
-const REPEATS = 7;
+const REPEATS = 15;
 
 /** A full garbage collection on demand, also when node was started without --expose-gc. */
 function collector(): () => void {
