@@ -11,7 +11,7 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 import { InputError, showValue } from '../../core/errors';
-import { buildProfiles, customerZonesFromItems, parseKeepFields, type BuiltProfile, type ProfileOptions } from '../../core/profiles';
+import { buildProfiles, customerZonesFromItems, parseKeepFields, type ProfileOptions } from '../../core/profiles';
 import { getOrderSource, type SourceRow } from '../../core/sources';
 import { isValidZone } from '../../core/time/dates';
 import { inputErrorItem, inputErrorToNodeError } from '../shared/inputErrors';
@@ -78,44 +78,6 @@ function mappedRows(ctx: IExecuteFunctions, items: INodeExecutionData[], errors:
 		}
 	}
 	return { rows, itemIndexes };
-}
-
-/**
- * One item per customer, paired with every item its orders were read from (each marked in `seen`). Kept out of
- * execute on purpose: V8 throws execute's optimised code away after each run (it holds that run's closures), so a
- * loop inside it starts unoptimised every time; this function stays optimised from one run to the next.
- */
-function profileItems(profiles: readonly BuiltProfile[], seen: Uint8Array, out: INodeExecutionData[]): void {
-	for (let p = 0; p < profiles.length; p++) {
-		const sourceItems = profiles[p].sourceItems;
-		const pairedItem: IPairedItemData[] = [];
-		for (let k = 0; k < sourceItems.length; k++) {
-			const item = sourceItems[k];
-			seen[item] = 1;
-			pairedItem.push({ item });
-		}
-		const kept = profiles[p].kept;
-		let json = profiles[p].profile as unknown as IDataObject;
-		if (kept) {
-			// Kept values are copied, so no two items share a list or object.
-			json = { ...json };
-			for (const name in kept) {
-				const v = kept[name];
-				json[name] = (v !== null && typeof v === 'object' ? deepCopy(v) : v) as IDataObject[string];
-			}
-		}
-		out.push({ json, pairedItem });
-	}
-}
-
-/** Nothing silently dropped: an item that is in no profile and no error becomes an error of its own. */
-function unreadItems(seen: Uint8Array, errors: InputError[]): void {
-	for (const e of errors) for (const i of e.itemIndexes ?? []) seen[i] = 1;
-	for (let i = 0; i < seen.length; i++) {
-		if (!seen[i]) {
-			errors.push(new InputError(`Item ${i} holds no order the source could read`, 'item', null, 'Check that the Source matches the items', [i]));
-		}
-	}
 }
 
 /** The per-item reader of the Customer Time Zone Field option: a field name (dot path) or an expression. */
@@ -199,9 +161,36 @@ export class CustomerProfiles implements INodeType {
 		const built = buildProfiles(orders, profileOptions);
 		for (const e of built.errors) errors.push(e);
 
+		// One item per customer, paired with every item its orders were read from.
 		const seen = new Uint8Array(items.length);
-		profileItems(built.profiles, seen, out);
-		unreadItems(seen, errors);
+		const profiles = built.profiles;
+		for (let p = 0; p < profiles.length; p++) {
+			const sourceItems = profiles[p].sourceItems;
+			const pairedItem: IPairedItemData[] = [];
+			for (let k = 0; k < sourceItems.length; k++) {
+				const item = sourceItems[k];
+				seen[item] = 1;
+				pairedItem.push({ item });
+			}
+			const kept = profiles[p].kept;
+			let json = profiles[p].profile as unknown as IDataObject;
+			if (kept) {
+				// Kept values are copied, so no two items share a list or object.
+				json = { ...json };
+				for (const name in kept) {
+					const v = kept[name];
+					json[name] = (v !== null && typeof v === 'object' ? deepCopy(v) : v) as IDataObject[string];
+				}
+			}
+			out.push({ json, pairedItem });
+		}
+		// Nothing silently dropped: an item that is in no profile and no error becomes an error of its own.
+		for (const e of errors) for (const i of e.itemIndexes ?? []) seen[i] = 1;
+		for (let i = 0; i < items.length; i++) {
+			if (!seen[i]) {
+				errors.push(new InputError(`Item ${i} holds no order the source could read`, 'item', null, 'Check that the Source matches the items', [i]));
+			}
+		}
 
 		if (errors.length && !continueOnFail) {
 			errors.sort((a, b) => (a.itemIndexes?.[0] ?? 0) - (b.itemIndexes?.[0] ?? 0));
