@@ -248,7 +248,10 @@ export function refundStatus(status: OrderStatus, total: number, refunded: numbe
 	return refunded >= total ? 'refunded' : 'partially_refunded';
 }
 
-/** Builds an Order with every field in one fixed order (one object shape for the engine's inline caches). */
+/**
+ * Builds an Order with every field in one fixed order (one object shape for the engine's inline caches), `sourceItems`
+ * included when the reader leaves it out (an order from one item).
+ */
 export function makeOrder(o: Order): Order {
 	return {
 		customerKey: o.customerKey,

@@ -83,7 +83,6 @@ function readRecord(json: Record<string, unknown>, index: number, context: ReadC
 		quantity: readAmount(json.quantity, 'quantity', { ifBlank: 0 }),
 		products: readList(json.products, 'products'),
 		sourceItem: index,
-		sourceItems: undefined,
 	});
 }
 

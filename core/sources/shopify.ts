@@ -112,7 +112,6 @@ function readShopifyOrder(json: Record<string, unknown>, index: number, context:
 		quantity,
 		products,
 		sourceItem: index,
-		sourceItems: undefined,
 	});
 }
 

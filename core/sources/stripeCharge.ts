@@ -79,7 +79,6 @@ function readCharge(json: Record<string, unknown>, index: number, context: ReadC
 		quantity: 0,
 		products: [],
 		sourceItem: index,
-		sourceItems: undefined,
 	});
 }
 

@@ -112,7 +112,6 @@ function readInvoice(json: Record<string, unknown>, index: number, context: Read
 		quantity,
 		products,
 		sourceItem: index,
-		sourceItems: undefined,
 	});
 }
 

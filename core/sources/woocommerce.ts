@@ -94,7 +94,6 @@ function readWooOrder(json: Record<string, unknown>, index: number, context: Rea
 		quantity,
 		products,
 		sourceItem: index,
-		sourceItems: undefined,
 	});
 }
 
