@@ -5,25 +5,15 @@
  */
 import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
-import { performance } from 'perf_hooks';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
 import { resolve } from 'path';
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { ROOT, runWorkflow, type WorkflowJson } from '../../harness/engine';
 import type { BenchPart } from './types';
+import { bestOf, collector } from './util';
 
 const MASTER = resolve(ROOT, '../shared/data/cdnow/CDNOW_master.txt');
 const AS_OF = '1998-06-30';
 const REPEATS = 15;
-
-/** A full garbage collection on demand, also when node was started without --expose-gc. */
-function collector(): () => void {
-	const exposed = (globalThis as { gc?: () => void }).gc;
-	if (exposed) return exposed;
-	setFlagsFromString('--expose-gc');
-	return runInNewContext('gc') as () => void;
-}
 
 interface Row {
 	customer_id: string;
@@ -216,19 +206,8 @@ function engineRun(items: INodeExecutionData[]): () => Promise<INodeExecutionDat
 /** One side on its own: a warm-up run, then the best of REPEATS runs, each after a full garbage collection. */
 async function timeSide(side: Side): Promise<number> {
 	const items = readMaster().map((json) => ({ json: json as unknown as IDataObject }));
-	const gc = collector();
 	const job = side === 'ours' ? engineRun(items) : async () => plainLoop(items, AS_OF).customers;
-	let kept = await job();
-	let best = Infinity;
-	for (let k = 0; k < REPEATS; k++) {
-		kept = [];
-		gc();
-		const t0 = performance.now();
-		kept = await job();
-		best = Math.min(best, performance.now() - t0);
-	}
-	if (!kept.length) throw new Error('no customers');
-	return best;
+	return bestOf(REPEATS, job, collector());
 }
 
 /**

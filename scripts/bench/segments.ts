@@ -6,13 +6,11 @@
  * reasons, pairedItem) pushed to the same outputs. The two results are compared before timing.
  */
 import { performance } from 'perf_hooks';
-import v8 from 'v8';
-import vm from 'vm';
 import type { INodeExecutionData } from 'n8n-workflow';
 import type { CustomerProfile } from '../../core/model/customer';
 import { runWorkflow, type WorkflowJson } from '../../harness/engine';
 import type { BenchPart } from './types';
-import { sameOutputs } from './util';
+import { collector, sameOutputs } from './util';
 
 const COUNT = Number(process.env.BENCH_SEGMENT_COUNT ?? 1_000_000);
 
@@ -214,14 +212,6 @@ export function plainLoop(profiles: CustomerProfile[]): INodeExecutionData[][] {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
-
-/** A full garbage collection between timed runs, so one run does not pay for the last one's garbage. */
-function collector(): () => void {
-	const exposed = (globalThis as { gc?: () => void }).gc;
-	if (exposed) return exposed;
-	v8.setFlagsFromString('--expose-gc');
-	return vm.runInNewContext('gc') as () => void;
-}
 
 const pin = (profiles: CustomerProfile[]) => ({ Start: profiles.map((json) => ({ json: json as never })) });
 

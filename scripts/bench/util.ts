@@ -1,11 +1,22 @@
 import { performance } from 'perf_hooks';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-/** Best (lowest) wall time of `repeats` runs of fn, after one warm-up run. */
-export async function bestOf(repeats: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+/** A full garbage collection on demand (between timed runs), also when node was started without --expose-gc. */
+export function collector(): () => void {
+	const exposed = (globalThis as { gc?: () => void }).gc;
+	if (exposed) return exposed;
+	setFlagsFromString('--expose-gc');
+	return runInNewContext('gc') as () => void;
+}
+
+/** Best (lowest) wall time of `repeats` runs of fn, after one warm-up run; `beforeEach` runs untimed before each. */
+export async function bestOf(repeats: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
 	await fn();
 	let best = Infinity;
 	for (let i = 0; i < repeats; i++) {
+		beforeEach?.();
 		const t0 = performance.now();
 		await fn();
 		best = Math.min(best, performance.now() - t0);
