@@ -206,12 +206,14 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		let sourceItems: number[];
 		if (to - from === 1) sourceItems = sourceItemsOf(o0);
 		else {
-			sourceItems = [];
+			// Sized for one item per order, so the list has no spare room (multi-item orders grow it).
+			sourceItems = new Array<number>(to - from);
+			let w = 0;
 			for (let k = from; k < to; k++) {
 				const o = orders[perm[k]];
 				const s = o.sourceItems;
-				if (s === undefined) sourceItems.push(o.sourceItem);
-				else for (let j = 0; j < s.length; j++) sourceItems.push(s[j]);
+				if (s === undefined) sourceItems[w++] = o.sourceItem;
+				else for (let j = 0; j < s.length; j++) sourceItems[w++] = s[j];
 			}
 			for (let k = 1; k < sourceItems.length; k++) {
 				if (sourceItems[k] < sourceItems[k - 1]) {

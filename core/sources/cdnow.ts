@@ -93,7 +93,9 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 	const zone = context.zone;
 	const days = midnightsOf(zone);
 	const bounds = new Int32Array(12);
-	const orders: Order[] = [];
+	// One order per row at most: sized once, so a long log is not copied again and again as the list grows.
+	const orders = new Array<Order>(rows.length);
+	let count = 0;
 	const errors: InputError[] = [];
 	const itemIndexes = context.itemIndexes;
 	for (let r = 0; r < rows.length; r++) {
@@ -217,7 +219,7 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 			errors.push(badNumber('dollar_value', dollars, total < 0, index));
 			continue;
 		}
-		orders.push({
+		orders[count++] = {
 			customerKey: key,
 			customerId: key,
 			email: null,
@@ -235,8 +237,9 @@ function readCdnow(rows: SourceRow[], context: ReadContext): SourceReadResult {
 			products: NONE,
 			sourceItem: index,
 			sourceItems: undefined,
-		});
+		};
 	}
+	orders.length = count;
 	return { orders, errors };
 }
 

@@ -166,11 +166,11 @@ export class CustomerProfiles implements INodeType {
 		const profiles = built.profiles;
 		for (let p = 0; p < profiles.length; p++) {
 			const sourceItems = profiles[p].sourceItems;
-			const pairedItem: IPairedItemData[] = [];
+			const pairedItem = new Array<IPairedItemData>(sourceItems.length);
 			for (let k = 0; k < sourceItems.length; k++) {
 				const item = sourceItems[k];
 				seen[item] = 1;
-				pairedItem.push({ item });
+				pairedItem[k] = { item };
 			}
 			const kept = profiles[p].kept;
 			let json = profiles[p].profile as unknown as IDataObject;
