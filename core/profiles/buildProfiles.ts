@@ -175,6 +175,11 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 	const keepRefunded = options.keepRefunded === true;
 	const keepZero = options.keepZeroValue === true;
 	const keep = options.keep?.fields.length ? options.keep : undefined;
+	// Scratch space for one customer at a time (reused, grown when a customer has more purchase days), so customers
+	// with many purchase days cost no lists of their own.
+	let days = new Float64Array(64);
+	let daySpend = new Float64Array(64);
+	let gaps = new Float64Array(64);
 
 	for (let g = 0; g < groupCount; g++) {
 		const from = starts[g];
@@ -240,12 +245,8 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 		let lastAt = 0;
 		let couponCodes: string[] | null = null;
 		let products: string[] | null = null;
-		// Purchase days and their spend; most customers buy on one day only, which stays in day0/spend0 (the arrays
-		// are made when a second day comes).
-		let day0 = NaN;
-		let spend0 = 0;
-		let days: number[] | null = null;
-		let daySpend: number[] | null = null;
+		// Purchase days and their spend go into the scratch buffers (days[0..nDays), daySpend[0..nDays)).
+		let nDays = 0;
 		let daysUnsorted = false;
 
 		for (let k = from; k < to; k++) {
@@ -285,24 +286,16 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			discountTotal += o.discountAmount;
 			if (codes.length) couponCodes = addDistinct(couponCodes, codes);
 			if (o.products.length) products = addDistinct(products, o.products);
-			if (days === null) {
-				if (day0 === day) spend0 += spend;
-				else if (day0 !== day0 /* NaN: no day yet */) {
-					day0 = day;
-					spend0 = spend;
-				} else {
-					if (day < day0) daysUnsorted = true;
-					days = [day0, day];
-					daySpend = [spend0, spend];
+			if (nDays > 0 && days[nDays - 1] === day) daySpend[nDays - 1] += spend;
+			else {
+				if (nDays > 0 && day < days[nDays - 1]) daysUnsorted = true;
+				if (nDays === days.length) {
+					days = grown(days);
+					daySpend = grown(daySpend);
 				}
-			} else {
-				const n = days.length;
-				if (days[n - 1] === day) (daySpend as number[])[n - 1] += spend;
-				else {
-					if (day < days[n - 1]) daysUnsorted = true;
-					days.push(day);
-					(daySpend as number[]).push(spend);
-				}
+				days[nDays] = day;
+				daySpend[nDays] = spend;
+				nDays++;
 			}
 		}
 		ordersAfterAsOf += after;
@@ -319,33 +312,23 @@ export function buildProfiles(orders: readonly Order[], options: ProfileOptions)
 			);
 			continue;
 		}
-		let nDays: number;
 		let firstDay = 0;
 		let lastDay = 0;
 		let firstDaySpend = 0;
 		let medianGap: number | null = null;
 		let meanGap: number | null = null;
-		if (days === null) {
-			nDays = day0 === day0 ? 1 : 0;
-			if (nDays) {
-				firstDay = lastDay = day0;
-				firstDaySpend = spend0;
-			}
-		} else {
-			if (daysUnsorted) mergeDays(days, daySpend as number[]);
-			nDays = days.length;
+		if (nDays > 0) {
+			if (daysUnsorted) nDays = mergeDays(days, daySpend, nDays);
 			firstDay = days[0];
 			lastDay = days[nDays - 1];
-			firstDaySpend = (daySpend as number[])[0];
-			if (nDays === 2) medianGap = lastDay - firstDay;
-			else {
-				const gaps = new Array<number>(nDays - 1);
-				for (let k = 1; k < nDays; k++) gaps[k - 1] = days[k] - days[k - 1];
-				gaps.sort((a, b) => a - b);
-				const m = gaps.length >> 1;
-				medianGap = gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
-			}
-			meanGap = round2((lastDay - firstDay) / (nDays - 1));
+			firstDaySpend = daySpend[0];
+		}
+		if (nDays > 1) {
+			const m = nDays - 1;
+			if (gaps.length < m) gaps = new Float64Array(days.length);
+			for (let k = 0; k < m; k++) gaps[k] = days[k + 1] - days[k];
+			medianGap = medianOfFirst(gaps, m);
+			meanGap = round2((lastDay - firstDay) / m);
 		}
 		const recencyDays = nDays ? lastDay - firstDay : 0;
 		const ageDays = nDays ? asOfDay - firstDay : 0;
@@ -434,15 +417,42 @@ function addDistinct(into: string[] | null, values: readonly string[]): string[]
 	return out;
 }
 
-/** Sorts (day, spend) pairs by day and merges equal days (only for zones whose clock steps back over midnight). */
-function mergeDays(days: number[], daySpend: number[]): void {
+/** The buffer's contents in a buffer twice its size. */
+function grown(buf: Float64Array): Float64Array {
+	const out = new Float64Array(buf.length * 2);
+	out.set(buf);
+	return out;
+}
+
+/** The median of values[0..n), n >= 1; sorts that range in place. */
+function medianOfFirst(values: Float64Array, n: number): number {
+	if (n <= 32) {
+		// Insertion sort: purchase gaps are few per customer.
+		for (let i = 1; i < n; i++) {
+			const v = values[i];
+			let j = i - 1;
+			while (j >= 0 && values[j] > v) {
+				values[j + 1] = values[j];
+				j--;
+			}
+			values[j + 1] = v;
+		}
+	} else values.subarray(0, n).sort();
+	const m = n >> 1;
+	return n % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
+}
+
+/**
+ * Sorts (day, spend) pairs [0..n) by day and merges equal days (only for zones whose clock steps back over
+ * midnight); returns the number of days left.
+ */
+function mergeDays(days: Float64Array, daySpend: Float64Array, n: number): number {
 	const byDay = new Map<number, number>();
-	for (let k = 0; k < days.length; k++) byDay.set(days[k], (byDay.get(days[k]) ?? 0) + daySpend[k]);
+	for (let k = 0; k < n; k++) byDay.set(days[k], (byDay.get(days[k]) ?? 0) + daySpend[k]);
 	const sorted = [...byDay.keys()].sort((a, b) => a - b);
-	days.length = 0;
-	daySpend.length = 0;
-	for (const d of sorted) {
-		days.push(d);
-		daySpend.push(byDay.get(d) as number);
+	for (let k = 0; k < sorted.length; k++) {
+		days[k] = sorted[k];
+		daySpend[k] = byDay.get(sorted[k]) as number;
 	}
+	return sorted.length;
 }

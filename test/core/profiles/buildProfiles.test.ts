@@ -107,6 +107,38 @@ describe('purchase days and gaps', () => {
 		]);
 	});
 
+	test('a customer with many purchase days, then one with few: gaps of each as worked out by hand', () => {
+		// 100 purchase days for "many" (more than the builder keeps room for at first, and past the small-list sort),
+		// gaps 1..99 days in a scrambled order; then "few" with gaps 9, 3 and 5, who must not see any of them.
+		const gaps = Array.from({ length: 99 }, (_g, k) => ((k * 37) % 99) + 1);
+		let at = DateTime.fromISO('2000-01-01T12:00:00Z', { zone: 'UTC' });
+		const orders = [order('many', at.toISO()!)];
+		for (const g of gaps) {
+			at = at.plus({ days: g });
+			orders.push(order('many', at.toISO()!, { total: g }));
+		}
+		for (const day of ['01', '10', '13', '18']) orders.push(order('few', `2024-01-${day}T12:00:00Z`));
+		const [many, few] = buildProfiles(orders, { ...base, asOf: '2024-01-31' }).profiles.map((p) => p.profile);
+		const sorted = [...gaps].sort((a, b) => a - b);
+		expect(sorted[49]).toBe(50);
+		expect([many.purchaseDays, many.gapCount, many.medianGapDays, many.meanGapDays]).toEqual([100, 99, 50, 50]);
+		expect(many.recencyDays).toBe(gaps.reduce((a, b) => a + b, 0));
+		expect(many.meanRepeatSpend).toBe(50);
+		expect([few.purchaseDays, few.medianGapDays, few.meanGapDays, few.recencyDays]).toEqual([4, 5, 5.67, 17]);
+	});
+
+	test('a clock that steps back over midnight: the day seen twice is one purchase day, days in calendar order', () => {
+		// America/Goose_Bay left summer time at 00:01 local on 7 November 2010, back to 23:01 on the 6th.
+		const zone = 'America/Goose_Bay';
+		const at = ['2010-11-07T03:00:30Z', '2010-11-07T03:30:00Z', '2010-11-07T05:00:00Z'];
+		expect(at.map((t) => DateTime.fromISO(t, { zone }).toISODate())).toEqual(['2010-11-07', '2010-11-06', '2010-11-07']);
+		const orders = at.map((t, k) => order('gus', t, { zone, total: [10, 4, 6][k] }));
+		const p = buildProfiles(orders, { ...base, asOf: '2010-11-30' }).profiles[0].profile;
+		expect([p.firstPurchaseDate, p.lastPurchaseDate, p.purchaseDays, p.orderCount, p.frequency]).toEqual(['2010-11-06', '2010-11-07', 2, 3, 1]);
+		// The first purchase day is the 6th (4.00), so the repeat spend is the 7th's 10 + 6.
+		expect([p.medianGapDays, p.meanGapDays, p.meanRepeatSpend, p.totalSpent]).toEqual([1, 1, 16, 20]);
+	});
+
 	test('customers come out in order of first appearance, with their own items', () => {
 		const orders = [order('a', '2024-01-01'), order('b', '2024-01-02'), order('a', '2024-01-03')];
 		const { profiles } = buildProfiles(orders, base);
