@@ -18,6 +18,8 @@ export class ZoneClock {
 	private readonly fixed: number | null;
 	private readonly days = new Map<number, number>();
 	private readonly hours = new Map<number, number>();
+	/** ISO text of instants that fall on a local midnight, by epoch ms. */
+	private readonly midnights = new Map<number, string>();
 
 	constructor(readonly zoneName: string) {
 		const zone = Info.normalizeZone(zoneName);
@@ -61,20 +63,31 @@ export class ZoneClock {
 		const local = ms + off * 60_000;
 		const day = Math.floor(local / DAY_MS);
 		let rest = local - day * DAY_MS;
-		if (rest === 0 && off === 0) return isoDay(day) + (this.utcLike ? 'T00:00:00.000Z' : 'T00:00:00.000+00:00');
+		if (rest === 0) {
+			// Local midnight: date-only sources (a CDNOW log, a CSV of days) repeat the same few instants, so each is
+			// written once per clock and shared.
+			let s = this.midnights.get(ms);
+			if (s === undefined) {
+				if (this.midnights.size >= 100_000) this.midnights.clear();
+				s = isoDay(day) + 'T00:00:00.000' + this.offsetText(off);
+				this.midnights.set(ms, s);
+			}
+			return s;
+		}
 		const hh = Math.floor(rest / HOUR_MS);
 		rest -= hh * HOUR_MS;
 		const mm = Math.floor(rest / 60_000);
 		rest -= mm * 60_000;
 		const ss = Math.floor(rest / 1000);
 		const mss = rest - ss * 1000;
-		let zone: string;
-		if (off === 0 && this.utcLike) zone = 'Z';
-		else {
-			const a = Math.abs(off);
-			zone = (off < 0 ? '-' : '+') + pad2(Math.floor(a / 60)) + ':' + pad2(a % 60);
-		}
-		return `${isoDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}.${String(mss).padStart(3, '0')}${zone}`;
+		return `${isoDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}.${String(mss).padStart(3, '0')}${this.offsetText(off)}`;
+	}
+
+	/** The offset as luxon's toISO() writes it: "Z" for UTC-like zones at offset 0, else "+hh:mm" / "-hh:mm". */
+	private offsetText(off: number): string {
+		if (off === 0 && this.utcLike) return 'Z';
+		const a = Math.abs(off);
+		return (off < 0 ? '-' : '+') + pad2(Math.floor(a / 60)) + ':' + pad2(a % 60);
 	}
 }
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { dayFromCivil, isoDay, parseIsoDay, ZoneClock } from '../../../core/time/calendarDays';
 
 describe('ZoneClock agrees with luxon', () => {
-	const zones = ['UTC', 'Etc/UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Apia'];
+	const zones = ['UTC', 'Etc/UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Apia'];
 	// Every 97 minutes over two years (hits both DST switches of each zone), plus the switch instants themselves.
 	const instants: number[] = [];
 	const start = Date.UTC(2011, 0, 1);
@@ -18,6 +18,17 @@ describe('ZoneClock agrees with luxon', () => {
 		}
 		expect(mismatches).toBe(0);
 		expect(clock.isoInstant(Date.UTC(2024, 2, 9, 23, 30, 0, 7))).toBe(DateTime.fromMillis(Date.UTC(2024, 2, 9, 23, 30, 0, 7), { zone }).toISO());
+	});
+
+	test.each(zones)('%s: local midnights, written once and then from the clock\'s cache', (zone) => {
+		const clock = new ZoneClock(zone);
+		let mismatches = 0;
+		for (let day = DateTime.fromObject({ year: 2011, month: 1, day: 1 }, { zone }); day.year < 2013; day = day.plus({ days: 1 })) {
+			const t = day.startOf('day').toMillis();
+			const want = DateTime.fromMillis(t, { zone }).toISO();
+			if (clock.isoInstant(t) !== want || clock.isoInstant(t) !== want) mismatches++;
+		}
+		expect(mismatches).toBe(0);
 	});
 
 	test('Pacific/Apia skipped 30 December 2011 entirely', () => {
