@@ -10,21 +10,9 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { CustomerProfile } from '../../core/model/customer';
 import { runWorkflow, type WorkflowJson } from '../../harness/engine';
 import type { BenchPart } from './types';
-import { collector, sameOutputs } from './util';
+import { collector, random, sameOutputs } from './util';
 
 const COUNT = Number(process.env.BENCH_SEGMENT_COUNT ?? 1_000_000);
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** yyyy-MM-dd of a day number counted from 2020-01-01 (UTC calendar; generation only). */

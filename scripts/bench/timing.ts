@@ -8,15 +8,13 @@
  * results are compared before timing. A note gives what luxon DateTime objects per customer would cost instead.
  */
 import { performance } from 'perf_hooks';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { runWorkflow, type WorkflowJson } from '../../harness/engine';
 import { dayFromCivil, isoDay as isoDayOf, zoneClock, type ZoneClock } from '../../core/time/calendarDays';
 import { isValidZone } from '../../core/time/dates';
 import type { BenchPart } from './types';
-import { sameOutputs } from './util';
+import { collector, random, sameOutputs } from './util';
 
 const COUNT = Number(process.env.BENCH_TIMING_COUNT ?? 1_000_000);
 const PLAN_AS_OF = '2025-01-15T09:00:00'; // a Wednesday, workflow zone UTC
@@ -26,17 +24,6 @@ const ZONES = ['Europe/Berlin', 'America/New_York', 'UTC', 'Asia/Tokyo', 'Austra
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MIN = 60_000;
-
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const LABELS = [
 	{ list: 'Customers', key: 'customers', reason: 'bought' },
@@ -309,14 +296,6 @@ function luxonPerCustomerUs(customers: IDataObject[]): number {
 	}
 	if (sink < 0) console.log(sink);
 	return ((performance.now() - t0) / n) * 1000;
-}
-
-/** A full garbage collection on demand, also when node was started without --expose-gc. */
-function collector(): () => void {
-	const exposed = (globalThis as { gc?: () => void }).gc;
-	if (exposed) return exposed;
-	setFlagsFromString('--expose-gc');
-	return runInNewContext('gc') as () => void;
 }
 
 export const parts: BenchPart[] = [

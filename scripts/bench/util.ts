@@ -11,6 +11,18 @@ export function collector(): () => void {
 	return runInNewContext('gc') as () => void;
 }
 
+/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same generated data every run. */
+export function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
 /** Best (lowest) wall time of `repeats` runs of fn, after one warm-up run; `beforeEach` runs untimed before each. */
 export async function bestOf(repeats: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
 	await fn();
