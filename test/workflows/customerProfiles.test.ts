@@ -34,6 +34,21 @@ function withNode(wf: WorkflowJson, patch: Record<string, unknown>, parameters?:
 	return copy;
 }
 
+/** Start -> Sample Orders -> Customer Profiles, each of the two with the parameters given. */
+function sampleToProfiles(sampleParameters: INode['parameters'], profileParameters: INode['parameters']): WorkflowJson {
+	return {
+		nodes: [
+			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: '2', name: 'Sample Orders', type: 'n8n-nodes-behavioral-segments.sampleOrders', typeVersion: 1, position: [200, 0], parameters: sampleParameters },
+			{ id: '3', name: NODE, type: 'n8n-nodes-behavioral-segments.customerProfiles', typeVersion: 1, position: [400, 0], parameters: profileParameters },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Sample Orders', type: 'main' as never, index: 0 }]] },
+			'Sample Orders': { main: [[{ node: NODE, type: 'main' as never, index: 0 }]] },
+		},
+	};
+}
+
 withShared('CDNOW sample through the engine (golden)', () => {
 	test('as of 1997-09-30 the profiles reproduce the published summary for all 2,357 customers', async () => {
 		const lines = fs.readFileSync(path.join(data, 'cdnow/CDNOW_sample.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim());
@@ -207,17 +222,7 @@ describe('mapped fields (Map Fields Yourself), through the engine', () => {
 	});
 
 	test('items already shaped as orders (the default mapping) need no mapping, e.g. from Sample Orders', async () => {
-		const wf: WorkflowJson = {
-			nodes: [
-				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: '2', name: 'Sample Orders', type: 'n8n-nodes-behavioral-segments.sampleOrders', typeVersion: 1, position: [200, 0], parameters: { endDate: '2025-06-30T00:00:00' } },
-				{ id: '3', name: NODE, type: 'n8n-nodes-behavioral-segments.customerProfiles', typeVersion: 1, position: [400, 0], parameters: { asOf: '2025-06-30T00:00:00' } },
-			],
-			connections: {
-				Start: { main: [[{ node: 'Sample Orders', type: 'main' as never, index: 0 }]] },
-				'Sample Orders': { main: [[{ node: NODE, type: 'main' as never, index: 0 }]] },
-			},
-		};
+		const wf = sampleToProfiles({ endDate: '2025-06-30T00:00:00' }, { asOf: '2025-06-30T00:00:00' });
 		const r = await runWorkflow(wf, { timezone: 'Europe/Berlin' });
 		expect(r.error).toBeUndefined();
 		const orderItems = r.output('Sample Orders');
@@ -436,24 +441,10 @@ describe('Fields to Keep (Options), through the engine', () => {
 	});
 
 	test('from Sample Orders: every profile carries its customer\'s tags, reviews and referrals', async () => {
-		const wf: WorkflowJson = {
-			nodes: [
-				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: '2', name: 'Sample Orders', type: 'n8n-nodes-behavioral-segments.sampleOrders', typeVersion: 1, position: [200, 0], parameters: { customers: 60, endDate: '2025-06-30T00:00:00' } },
-				{
-					id: '3',
-					name: NODE,
-					type: 'n8n-nodes-behavioral-segments.customerProfiles',
-					typeVersion: 1,
-					position: [400, 0],
-					parameters: { asOf: '2025-06-30T00:00:00', options: { keepFields: 'tags, reviewCount, averageRating, referralCount' } },
-				},
-			],
-			connections: {
-				Start: { main: [[{ node: 'Sample Orders', type: 'main' as never, index: 0 }]] },
-				'Sample Orders': { main: [[{ node: NODE, type: 'main' as never, index: 0 }]] },
-			},
-		};
+		const wf = sampleToProfiles(
+			{ customers: 60, endDate: '2025-06-30T00:00:00' },
+			{ asOf: '2025-06-30T00:00:00', options: { keepFields: 'tags, reviewCount, averageRating, referralCount' } },
+		);
 		const r = await runWorkflow(wf, { timezone: 'Europe/Berlin' });
 		expect(r.error).toBeUndefined();
 		const orderItems = r.output('Sample Orders');
